@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+//
+// swift-mikey-sakke: the 3GPP mission-critical (TS 33.180) end-to-end security stack.
+// Layers and their order are described in Docs/Architecture.md; each layer is its own
+// library product so that a user imports only what they need.
+
+import PackageDescription
+
+let package = Package(
+    name: "swift-mikey-sakke",
+    products: [
+        .library(name: "BigNum", targets: ["BigNum"]),
+        .library(name: "Conformance", targets: ["Conformance"]),
+        .executable(name: "mikey-sakke", targets: ["mikey-sakke"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGMP",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
+        ),
+        .target(
+            name: "BigNum",
+            dependencies: ["CGMP"]
+        ),
+        .target(
+            name: "Conformance",
+            dependencies: ["BigNum"]
+        ),
+        .executableTarget(
+            name: "mikey-sakke",
+            dependencies: [
+                "Conformance",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BigNumTests",
+            dependencies: ["BigNum", "CGMP"]
+        ),
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: ["Conformance"]
+        ),
+    ]
+)

@@ -1,0 +1,210 @@
+import CGMP
+
+/// The limb-level arithmetic of `PrimeField`, on GMP's `mpn` layer.
+///
+/// Products come from `mpn_sec_mul` / `mpn_sec_sqr` (GMP's side-channel-silent
+/// schoolbook kernels, same speed as `mpn_mul_n` at these sizes); reduction is
+/// Montgomery's REDC done one limb at a time with `mpn_addmul_1`, and every
+/// final correction is a masked `mpn_cnd_*` operation, so the time of each
+/// function depends only on the limb count, never on the values (except the
+/// functions named `…Vartime`). Temporaries live in stack buffers
+/// (`withUnsafeTemporaryAllocation`): nothing here allocates on the heap.
+///
+/// Everything GMP-specific of the field engine is in this file.
+final class MontgomeryKernel: @unchecked Sendable {
+    /// Limbs of the modulus p, n of them, then zeros up to `Limbs.capacity`.
+    /// Written in init only.
+    let modulus: UnsafeMutablePointer<UInt>
+    /// n: the modulus's limb count.
+    let limbCount: Int
+    /// −p⁻¹ mod 2⁶⁴, the REDC constant.
+    let inverseFactor: UInt
+    /// Scratch limbs `mpn_sec_invert` needs for n limbs.
+    private let invertScratchCount: Int
+
+    init(modulus value: BigUInt) {
+        limbCount = (value.bitWidth + 63) / 64
+        modulus = .allocate(capacity: Limbs.capacity)
+        for index in 0 ..< Limbs.capacity { modulus[index] = value.limb(index) }
+        // Newton iteration for p⁻¹ mod 2⁶⁴: each step doubles the correct low bits
+        // (p·p ≡ 1 mod 8 for odd p gives 3 bits to start).
+        var inverse = modulus[0]
+        for _ in 0 ..< 5 { inverse = inverse &* (2 &- modulus[0] &* inverse) }
+        inverseFactor = 0 &- inverse
+        invertScratchCount = Int(__gmpn_sec_invert_itch(limbCount))
+    }
+
+    deinit {
+        modulus.deallocate()
+    }
+
+    // MARK: - Reduction
+
+    /// REDC: `result = wide · R⁻¹ mod p` for `wide < p·R` (2n limbs, clobbered).
+    /// Fully reduced result, constant time.
+    private func reduce(_ wide: UnsafeMutablePointer<UInt>, into result: UnsafeMutablePointer<UInt>) {
+        let n = limbCount
+        for index in 0 ..< n {
+            // Choose q so that the low limb of wide + q·p·B^index becomes zero; the
+            // carry out of that row is parked in the zeroed limb and added at the end.
+            let quotientDigit = wide[index] &* inverseFactor
+            wide[index] = __gmpn_addmul_1(wide + index, modulus, n, quotientDigit)
+        }
+        let carry = __gmpn_add_n(result, wide + n, wide, n)
+        subtractModulusIfNeeded(result, carry: carry, scratch: wide)
+    }
+
+    /// `value` (n limbs plus `carry` above them) is below 2p; makes it below p.
+    private func subtractModulusIfNeeded(_ value: UnsafeMutablePointer<UInt>, carry: UInt, scratch: UnsafeMutablePointer<UInt>) {
+        let borrow = __gmpn_sub_n(scratch, value, modulus, limbCount)
+        // Subtract when the value overflowed n limbs or is at least p.
+        __gmpn_cnd_swap(carry | (borrow ^ 1), value, scratch, limbCount)
+    }
+
+    /// Runs `body` with an uninitialized stack buffer of `count` limbs (2n by
+    /// default: one double-width product), wiped afterwards.
+    private func withWideBuffer<Result>(count: Int = 2 * Limbs.capacity, _ body: (UnsafeMutablePointer<UInt>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt.self, capacity: count) { buffer in
+            let base = buffer.baseAddress!
+            defer { secureZero(base, count: buffer.count * MemoryLayout<UInt>.stride) }
+            return body(base)
+        }
+    }
+
+    // MARK: - Field operations on Montgomery-form limbs
+
+    func multiply(_ a: Limbs, _ b: Limbs) -> Limbs {
+        var result = Limbs()
+        withWideBuffer { wide in
+            a.withPointer { ap in b.withPointer { bp in __gmpn_sec_mul(wide, ap, limbCount, bp, limbCount, nil) } }
+            result.withMutablePointer { reduce(wide, into: $0) }
+        }
+        return result
+    }
+
+    func square(_ a: Limbs) -> Limbs {
+        var result = Limbs()
+        withWideBuffer { wide in
+            a.withPointer { __gmpn_sec_sqr(wide, $0, limbCount, nil) }
+            result.withMutablePointer { reduce(wide, into: $0) }
+        }
+        return result
+    }
+
+    /// a·b + c·d (`subtract` false) or a·b − c·d (`subtract` true) with one reduction.
+    func sumOfProducts(_ a: Limbs, _ b: Limbs, _ c: Limbs, _ d: Limbs, subtract: Bool) -> Limbs {
+        let n = limbCount
+        var result = Limbs()
+        withWideBuffer { first in
+            withWideBuffer { second in
+                a.withPointer { ap in b.withPointer { bp in __gmpn_sec_mul(first, ap, n, bp, n, nil) } }
+                c.withPointer { cp in d.withPointer { dp in __gmpn_sec_mul(second, cp, n, dp, n, nil) } }
+                if subtract {
+                    // a·b − c·d lies in (−p², p²); adding p·R on a borrow puts it in [0, p·R).
+                    let borrow = __gmpn_sub_n(first, first, second, 2 * n)
+                    _ = __gmpn_cnd_add_n(borrow, first + n, first + n, modulus, n)
+                } else {
+                    // a·b + c·d lies in [0, 2p²) ⊂ [0, 2p·R); subtract p·R once if needed.
+                    let carry = __gmpn_add_n(first, first, second, 2 * n)
+                    let high = first + n
+                    let borrow = __gmpn_sub_n(second, high, modulus, n)
+                    __gmpn_cnd_swap(carry | (borrow ^ 1), high, second, n)
+                }
+                result.withMutablePointer { reduce(first, into: $0) }
+            }
+        }
+        return result
+    }
+
+    func add(_ a: Limbs, _ b: Limbs) -> Limbs {
+        var result = Limbs()
+        var scratch = Limbs()
+        result.withMutablePointer { rp in
+            let carry = a.withPointer { ap in b.withPointer { bp in __gmpn_add_n(rp, ap, bp, limbCount) } }
+            scratch.withMutablePointer { subtractModulusIfNeeded(rp, carry: carry, scratch: $0) }
+        }
+        return result
+    }
+
+    func subtract(_ a: Limbs, _ b: Limbs) -> Limbs {
+        var result = Limbs()
+        result.withMutablePointer { rp in
+            let borrow = a.withPointer { ap in b.withPointer { bp in __gmpn_sub_n(rp, ap, bp, limbCount) } }
+            _ = __gmpn_cnd_add_n(borrow, rp, rp, modulus, limbCount)
+        }
+        return result
+    }
+
+    /// REDC of `a` padded with n zero limbs: a·R⁻¹ mod p (leaves Montgomery form).
+    func reduceSingle(_ a: Limbs) -> Limbs {
+        var result = Limbs()
+        withWideBuffer { wide in
+            a.withPointer { wide.update(from: $0, count: limbCount) }
+            (wide + limbCount).update(repeating: 0, count: limbCount)
+            result.withMutablePointer { reduce(wide, into: $0) }
+        }
+        return result
+    }
+
+    /// Constant time: 1 if all n limbs are zero, else 0, without branching on limbs.
+    func isZero(_ a: Limbs) -> Bool {
+        a.withPointer { pointer in
+            var accumulated: UInt = 0
+            for index in 0 ..< limbCount { accumulated |= pointer[index] }
+            return accumulated == 0
+        }
+    }
+
+    /// The plain inverse a⁻¹ mod p of the n-limb integer `a` (not Montgomery
+    /// arithmetic), in time independent of `a` (`mpn_sec_invert`); nil when `a`
+    /// is not invertible (only 0 for a prime p).
+    func invert(_ a: Limbs, modulusBits: Int) -> Limbs? {
+        var input = a
+        var result = Limbs()
+        let invertible = withUnsafeTemporaryAllocation(of: UInt.self, capacity: max(invertScratchCount, 1)) { scratch in
+            defer { secureZero(scratch.baseAddress!, count: scratch.count * MemoryLayout<UInt>.stride) }
+            return input.withMutablePointer { ip in
+                result.withMutablePointer { rp in
+                    __gmpn_sec_invert(rp, ip, modulus, limbCount, mp_bitcnt_t(2 * modulusBits), scratch.baseAddress)
+                }
+            }
+        }
+        input.withMutablePointer { secureZero($0, count: Limbs.capacity * MemoryLayout<UInt>.stride) }
+        return invertible == 1 ? result : nil
+    }
+
+    /// The plain inverse a⁻¹ mod p by the extended Euclidean algorithm
+    /// (`mpn_gcdext`): time depends on `a`. nil when `a` is not invertible.
+    func invertVartime(_ a: Limbs) -> Limbs? {
+        let n = limbCount
+        guard !isZero(a) else { return nil }
+        var result = Limbs()
+        let invertible = withWideBuffer(count: 4 * (Limbs.capacity + 2)) { buffer in
+            // mpn_gcdext(G, S, U, V) gives G = U·S + V·T and wants U ≥ V with room
+            // for one more limb in each. U = a + p ≥ p = V, so S ≡ a⁻¹ (mod p).
+            let u = buffer, v = buffer + (n + 2), g = buffer + 2 * (n + 2)
+            let cofactor = buffer + 3 * (n + 2)
+            a.withPointer { ap in u[n] = __gmpn_add_n(u, ap, modulus, n) }
+            let uCount = u[n] == 0 ? n : n + 1
+            v.update(from: modulus, count: n)
+            var cofactorCount: mp_size_t = 0
+            let gcdCount = __gmpn_gcdext(g, cofactor, &cofactorCount, u, uCount, v, n)
+            guard gcdCount == 1, g[0] == 1 else { return false }
+            // |S| < p; a negative S stands for p − |S|.
+            result.withMutablePointer { rp in
+                rp.update(from: cofactor, count: Int(cofactorCount.magnitude))
+                if cofactorCount < 0 { _ = __gmpn_sub_n(rp, modulus, rp, n) }
+            }
+            return true
+        }
+        return invertible ? result : nil
+    }
+
+    /// Constant-time table lookup: copies entry `index` of `count` entries of n
+    /// limbs each (`mpn_sec_tabselect` reads every entry).
+    func select(from table: UnsafePointer<UInt>, count: Int, index: Int) -> Limbs {
+        var result = Limbs()
+        result.withMutablePointer { __gmpn_sec_tabselect($0, table, limbCount, count, index) }
+        return result
+    }
+}

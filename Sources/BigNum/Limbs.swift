@@ -1,0 +1,28 @@
+/// Sixteen 64-bit limbs (1024 bits), least significant first, stored inline:
+/// the fixed-size storage of `FieldElement`, so that field arithmetic never
+/// allocates.
+struct Limbs: Sendable, BitwiseCopyable {
+    static let capacity = 16
+
+    private var words: (
+        UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt,
+        UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt
+    ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+    /// All zero.
+    init() {}
+
+    /// Calls `body` with a pointer to the 16 limbs.
+    mutating func withMutablePointer<Result>(_ body: (UnsafeMutablePointer<UInt>) throws -> Result) rethrows -> Result {
+        try withUnsafeMutablePointer(to: &words) { tuple in
+            try tuple.withMemoryRebound(to: UInt.self, capacity: Limbs.capacity, body)
+        }
+    }
+
+    /// Calls `body` with a read-only pointer to the 16 limbs.
+    func withPointer<Result>(_ body: (UnsafePointer<UInt>) throws -> Result) rethrows -> Result {
+        try withUnsafePointer(to: words) { tuple in
+            try tuple.withMemoryRebound(to: UInt.self, capacity: Limbs.capacity, body)
+        }
+    }
+}

@@ -1,0 +1,256 @@
+/// Arithmetic modulo a fixed odd prime p of up to 1024 bits: the hot path of
+/// the curves, signatures and the pairing above it (RFC 6507 §2, RFC 6508 §2–3).
+///
+/// Elements (`FieldElement`) are kept in Montgomery form x·R mod p, R = 2^(64·n)
+/// for n = ⌈bits(p)/64⌉, in fixed inline storage: multiplication, squaring,
+/// addition and inversion allocate nothing. Build a field once (the constructor
+/// checks primality and precomputes R mod p, R² mod p, R³ mod p) and share it:
+/// it is immutable and `Sendable`.
+///
+/// Timing: every operation runs in time that depends only on p, except those
+/// named `…Vartime`, which are for public values (say why at each call site).
+/// `power(_:_:)` is constant-time in the exponent for exponents up to the
+/// field's bit width.
+public final class PrimeField: Sendable {
+    /// The largest modulus supported, in bits.
+    public static let maximumBitWidth = 64 * Limbs.capacity
+
+    /// p.
+    public let modulus: BigUInt
+    /// The number of bits of p.
+    public let bitWidth: Int
+    /// The number of octets of an element's fixed-length encoding: ⌈bits(p)/8⌉.
+    public let byteCount: Int
+
+    let kernel: MontgomeryKernel
+    /// R² mod p: multiplying by it enters Montgomery form.
+    private let rSquared: Limbs
+    /// R³ mod p: turns the plain inverse of x·R into the Montgomery form of x⁻¹.
+    private let rCubed: Limbs
+    /// (p + 1) / 4 when p ≡ 3 (mod 4), for square roots.
+    private let squareRootExponent: BigUInt?
+
+    /// 0 and 1 of the field.
+    public let zero: FieldElement
+    public let one: FieldElement
+
+    /// A field modulo `modulus`.
+    ///
+    /// - Throws: `BigNumError.invalidFieldModulus` unless the modulus is an odd
+    ///   prime (probabilistic test, error below 2⁻⁸⁰) of 2 to 1024 bits.
+    public init(modulus: BigUInt) throws {
+        guard modulus.isOdd, modulus.bitWidth >= 2, modulus.bitWidth <= PrimeField.maximumBitWidth,
+            modulus.isProbablePrime
+        else { throw BigNumError.invalidFieldModulus }
+        self.modulus = modulus
+        bitWidth = modulus.bitWidth
+        byteCount = (bitWidth + 7) / 8
+        kernel = MontgomeryKernel(modulus: modulus)
+        let r = try (BigUInt(1) << (64 * kernel.limbCount)).modulo(modulus)
+        rSquared = Self.limbs(of: try (r * r).modulo(modulus))
+        rCubed = Self.limbs(of: try (r * r * r).modulo(modulus))
+        zero = FieldElement(limbs: Limbs())
+        one = FieldElement(limbs: Self.limbs(of: r))
+        squareRootExponent = modulus.limb(0) & 3 == 3 ? (modulus + 1) >> 2 : nil
+    }
+
+    private static func limbs(of value: BigUInt) -> Limbs {
+        var limbs = Limbs()
+        limbs.withMutablePointer { pointer in
+            for index in 0 ..< Limbs.capacity { pointer[index] = value.limb(index) }
+        }
+        return limbs
+    }
+
+    // MARK: - Conversions
+
+    /// The element with value `value`.
+    ///
+    /// - Throws: `BigNumError.notAFieldElement` unless `value < p`.
+    public func element(_ value: BigUInt) throws -> FieldElement {
+        guard value < modulus else { throw BigNumError.notAFieldElement }
+        return FieldElement(limbs: kernel.multiply(Self.limbs(of: value), rSquared))
+    }
+
+    /// The element `value mod p`.
+    public func element(reducing value: BigUInt) -> FieldElement {
+        // p is not zero, so the reduction cannot fail.
+        let reduced = (try? value.modulo(modulus)) ?? BigUInt()
+        return FieldElement(limbs: kernel.multiply(Self.limbs(of: reduced), rSquared))
+    }
+
+    /// The element of a small value, reduced mod p.
+    public func element(_ value: UInt) -> FieldElement {
+        element(reducing: BigUInt(value))
+    }
+
+    /// OS2FEP: the element whose fixed-length big-endian encoding is `bytes`.
+    ///
+    /// - Throws: `BigNumError.invalidLength` unless exactly `byteCount` octets;
+    ///   `BigNumError.notAFieldElement` unless the value is below p.
+    public func element(bigEndianBytes bytes: some Collection<UInt8>) throws -> FieldElement {
+        guard bytes.count == byteCount else {
+            throw BigNumError.invalidLength(expected: byteCount, actual: bytes.count)
+        }
+        return try element(BigUInt(bigEndianBytes: bytes))
+    }
+
+    /// The integer value of `element`, in `0 ..< p`.
+    public func integer(_ element: FieldElement) -> BigUInt {
+        let plain = kernel.reduceSingle(element.limbs)
+        return plain.withPointer { pointer in
+            var bytes = [UInt8](repeating: 0, count: 8 * kernel.limbCount)
+            for index in 0 ..< kernel.limbCount {
+                for octet in 0 ..< 8 {
+                    bytes[bytes.count - 1 - 8 * index - octet] = UInt8(truncatingIfNeeded: pointer[index] >> (8 * octet))
+                }
+            }
+            defer { bytes.wipe() }
+            return BigUInt(bigEndianBytes: bytes)
+        }
+    }
+
+    /// FE2OSP: `element` as exactly `byteCount` big-endian octets.
+    public func bytes(_ element: FieldElement) -> [UInt8] {
+        // The value is below p, so it fits in byteCount octets.
+        (try? integer(element).serialized(byteCount: byteCount)) ?? []
+    }
+
+    // MARK: - Arithmetic
+
+    public func add(_ a: FieldElement, _ b: FieldElement) -> FieldElement {
+        FieldElement(limbs: kernel.add(a.limbs, b.limbs))
+    }
+
+    public func subtract(_ a: FieldElement, _ b: FieldElement) -> FieldElement {
+        FieldElement(limbs: kernel.subtract(a.limbs, b.limbs))
+    }
+
+    /// −a.
+    public func negate(_ a: FieldElement) -> FieldElement {
+        FieldElement(limbs: kernel.subtract(zero.limbs, a.limbs))
+    }
+
+    public func multiply(_ a: FieldElement, _ b: FieldElement) -> FieldElement {
+        FieldElement(limbs: kernel.multiply(a.limbs, b.limbs))
+    }
+
+    public func square(_ a: FieldElement) -> FieldElement {
+        FieldElement(limbs: kernel.square(a.limbs))
+    }
+
+    /// a·b + c·d with a single Montgomery reduction (cheaper than two products and an add).
+    public func sumOfProducts(_ a: FieldElement, _ b: FieldElement, _ c: FieldElement, _ d: FieldElement) -> FieldElement {
+        FieldElement(limbs: kernel.sumOfProducts(a.limbs, b.limbs, c.limbs, d.limbs, subtract: false))
+    }
+
+    /// a·b − c·d with a single Montgomery reduction.
+    public func differenceOfProducts(_ a: FieldElement, _ b: FieldElement, _ c: FieldElement, _ d: FieldElement) -> FieldElement {
+        FieldElement(limbs: kernel.sumOfProducts(a.limbs, b.limbs, c.limbs, d.limbs, subtract: true))
+    }
+
+    /// Whether `a` is 0, in constant time.
+    public func isZero(_ a: FieldElement) -> Bool {
+        kernel.isZero(a.limbs)
+    }
+
+    /// a⁻¹, in time independent of a (GMP `mpn_sec_invert`).
+    ///
+    /// - Throws: `BigNumError.notInvertible` for 0.
+    public func inverse(_ a: FieldElement) throws -> FieldElement {
+        // inverse(x·R) = x⁻¹·R⁻¹; a Montgomery product with R³ gives x⁻¹·R.
+        guard let plain = kernel.invert(a.limbs, modulusBits: bitWidth) else { throw BigNumError.notInvertible }
+        return FieldElement(limbs: kernel.multiply(plain, rCubed))
+    }
+
+    /// a⁻¹ by the extended Euclidean algorithm: faster than ``inverse(_:)``
+    /// but its time depends on `a`. Only for public values.
+    ///
+    /// - Throws: `BigNumError.notInvertible` for 0.
+    public func inverseVartime(_ a: FieldElement) throws -> FieldElement {
+        guard let plain = kernel.invertVartime(a.limbs) else { throw BigNumError.notInvertible }
+        return FieldElement(limbs: kernel.multiply(plain, rCubed))
+    }
+
+    /// base^exponent with a fixed 4-bit window and constant-time table lookups:
+    /// the sequence of operations depends only on max(bits(p), bits(exponent)),
+    /// never on the values. Use it for secret exponents or bases.
+    public func power(_ base: FieldElement, _ exponent: BigUInt) -> FieldElement {
+        let windowBits = 4
+        let tableCount = 1 << windowBits
+        let n = kernel.limbCount
+        let bits = max(bitWidth, exponent.bitWidth)
+        let windowCount = (bits + windowBits - 1) / windowBits
+        return withUnsafeTemporaryAllocation(of: UInt.self, capacity: tableCount * n) { table in
+            let tableBase = table.baseAddress!
+            defer { secureZero(tableBase, count: table.count * MemoryLayout<UInt>.stride) }
+            // table[k] = base^k.
+            var entry = one.limbs
+            for k in 0 ..< tableCount {
+                entry.withPointer { (tableBase + k * n).update(from: $0, count: n) }
+                entry = kernel.multiply(entry, base.limbs)
+            }
+            var accumulator = one.limbs
+            for window in stride(from: windowCount - 1, through: 0, by: -1) {
+                for _ in 0 ..< windowBits { accumulator = kernel.square(accumulator) }
+                let digit = exponent.bits(at: window * windowBits, count: windowBits)
+                accumulator = kernel.multiply(accumulator, kernel.select(from: tableBase, count: tableCount, index: digit))
+            }
+            return FieldElement(limbs: accumulator)
+        }
+    }
+
+    /// base^exponent by sliding windows: faster than ``power(_:_:)``, but the
+    /// sequence of operations follows the exponent's bits. Only for public exponents.
+    public func powerVartime(_ base: FieldElement, _ exponent: BigUInt) -> FieldElement {
+        let bits = exponent.bitWidth
+        guard bits > 0 else { return one }
+        let windowBits = bits > 512 ? 5 : (bits > 128 ? 4 : 3)
+        let oddCount = 1 << (windowBits - 1)
+        let n = kernel.limbCount
+        return withUnsafeTemporaryAllocation(of: UInt.self, capacity: oddCount * n) { table in
+            let tableBase = table.baseAddress!
+            defer { secureZero(tableBase, count: table.count * MemoryLayout<UInt>.stride) }
+            // table[k] = base^(2k+1).
+            let baseSquared = kernel.square(base.limbs)
+            var entry = base.limbs
+            for k in 0 ..< oddCount {
+                entry.withPointer { (tableBase + k * n).update(from: $0, count: n) }
+                entry = kernel.multiply(entry, baseSquared)
+            }
+            var accumulator = one.limbs
+            var position = bits - 1
+            while position >= 0 {
+                guard exponent.testBit(position) else {
+                    accumulator = kernel.square(accumulator)
+                    position -= 1
+                    continue
+                }
+                // The longest window ending in a set bit, at most windowBits long.
+                var low = max(position - windowBits + 1, 0)
+                while !exponent.testBit(low) { low += 1 }
+                let width = position - low + 1
+                for _ in 0 ..< width { accumulator = kernel.square(accumulator) }
+                let digit = exponent.bits(at: low, count: width)
+                var odd = Limbs()
+                odd.withMutablePointer { $0.update(from: tableBase + (digit >> 1) * n, count: n) }
+                accumulator = kernel.multiply(accumulator, odd)
+                position = low - 1
+            }
+            return FieldElement(limbs: accumulator)
+        }
+    }
+
+    /// A square root of `a` for p ≡ 3 (mod 4): a^((p+1)/4), checked by squaring.
+    /// Of the two roots, the one the formula gives.
+    ///
+    /// - Throws: `BigNumError.unsupportedModulus` unless p ≡ 3 (mod 4);
+    ///   `BigNumError.notAQuadraticResidue` when `a` has no square root.
+    public func squareRoot(_ a: FieldElement) throws -> FieldElement {
+        guard let exponent = squareRootExponent else { throw BigNumError.unsupportedModulus }
+        // The exponent is a public constant of the field.
+        let root = powerVartime(a, exponent)
+        guard square(root) == a else { throw BigNumError.notAQuadraticResidue }
+        return root
+    }
+}

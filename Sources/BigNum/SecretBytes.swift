@@ -1,0 +1,72 @@
+/// An octet string that holds a secret (a key, an SSV, a seed).
+///
+/// The bytes live in one heap buffer that is zeroed when the last copy of the
+/// value is gone. The type never prints its contents, compares in time that
+/// depends only on the lengths, and hands its bytes out only inside a closure
+/// so that no stray copy is made by accident.
+public struct SecretBytes: Sendable {
+    private final class Buffer: @unchecked Sendable {
+        // Written only in init; read-only afterwards.
+        let pointer: UnsafeMutableRawBufferPointer
+
+        init(copying bytes: some Sequence<UInt8>) {
+            let array = Array(bytes)
+            pointer = .allocate(byteCount: array.count, alignment: 16)
+            pointer.copyBytes(from: array)
+            var scratch = array
+            scratch.wipe()
+        }
+
+        deinit {
+            if let base = pointer.baseAddress { secureZero(base, count: pointer.count) }
+            pointer.deallocate()
+        }
+    }
+
+    private let buffer: Buffer
+
+    /// Copies `bytes` into wiped-on-release storage. The caller remains
+    /// responsible for wiping its own copy.
+    public init(_ bytes: some Sequence<UInt8>) {
+        buffer = Buffer(copying: bytes)
+    }
+
+    /// `count` bytes from `generator` (the system CSPRNG by default).
+    public static func random(count: Int, using generator: inout some RandomNumberGenerator) -> SecretBytes {
+        var bytes = [UInt8](repeating: 0, count: count)
+        for index in bytes.indices { bytes[index] = generator.next() }
+        defer { bytes.wipe() }
+        return SecretBytes(bytes)
+    }
+
+    /// `count` bytes from the system CSPRNG.
+    public static func random(count: Int) -> SecretBytes {
+        var generator = SystemRandomNumberGenerator()
+        return random(count: count, using: &generator)
+    }
+
+    /// The number of bytes.
+    public var count: Int { buffer.pointer.count }
+
+    /// Calls `body` with the secret bytes; do not let the pointer escape.
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(buffer.pointer))
+    }
+}
+
+extension SecretBytes: Equatable {
+    /// Constant-time comparison: the time depends on the lengths only.
+    public static func == (lhs: SecretBytes, rhs: SecretBytes) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var difference: UInt8 = 0
+        for index in 0 ..< lhs.count {
+            difference |= lhs.buffer.pointer[index] ^ rhs.buffer.pointer[index]
+        }
+        return difference == 0
+    }
+}
+
+extension SecretBytes: CustomStringConvertible {
+    /// Never the bytes: only their count.
+    public var description: String { "SecretBytes(\(count) bytes, redacted)" }
+}
