@@ -79,8 +79,8 @@ public final class PrimeField: Sendable {
         return FieldElement(limbs: kernel.multiply(Self.limbs(of: reduced), rSquared))
     }
 
-    /// The element of a small value, reduced mod p.
-    public func element(_ value: UInt) -> FieldElement {
+    /// The element of a machine-word value, reduced mod p.
+    public func element(word value: UInt) -> FieldElement {
         element(reducing: BigUInt(value))
     }
 
