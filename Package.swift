@@ -33,6 +33,7 @@ let package = Package(
         .executableTarget(
             name: "mikey-sakke",
             dependencies: [
+                "BigNum",
                 "Conformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -38,3 +38,10 @@ extension FieldElement: Equatable {
         return difference == 0
     }
 }
+
+extension FieldElement: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Never the value: an element may be secret. Use `PrimeField.integer(_:)` to show a public one.
+    public var description: String { "FieldElement(redacted)" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: []) }
+}
