@@ -200,45 +200,15 @@ public final class PrimeField: Sendable {
         }
     }
 
-    /// base^exponent by sliding windows: faster than ``power(_:_:)``, but the
-    /// sequence of operations follows the exponent's bits. Only for public exponents.
+    /// base^exponent for a public exponent: faster than ``power(_:_:)``, but
+    /// the sequence of operations follows the exponent's bits and GMP allocates
+    /// scratch memory. The value leaves Montgomery form, goes through GMP's
+    /// `mpz_powm` (the fastest public-exponent code GMP has, with its assembly
+    /// reduction) and comes back; see Docs/Performance.md for the measurements
+    /// behind this choice.
     public func powerVartime(_ base: FieldElement, _ exponent: BigUInt) -> FieldElement {
-        let bits = exponent.bitWidth
-        guard bits > 0 else { return one }
-        let windowBits = bits > 512 ? 5 : (bits > 128 ? 4 : 3)
-        let oddCount = 1 << (windowBits - 1)
-        let n = kernel.limbCount
-        return withUnsafeTemporaryAllocation(of: UInt.self, capacity: oddCount * n) { table in
-            let tableBase = table.baseAddress!
-            defer { secureZero(tableBase, count: table.count * MemoryLayout<UInt>.stride) }
-            // table[k] = base^(2k+1).
-            let baseSquared = kernel.square(base.limbs)
-            var entry = base.limbs
-            for k in 0 ..< oddCount {
-                entry.withPointer { (tableBase + k * n).update(from: $0, count: n) }
-                entry = kernel.multiply(entry, baseSquared)
-            }
-            var accumulator = one.limbs
-            var position = bits - 1
-            while position >= 0 {
-                guard exponent.testBit(position) else {
-                    accumulator = kernel.square(accumulator)
-                    position -= 1
-                    continue
-                }
-                // The longest window ending in a set bit, at most windowBits long.
-                var low = max(position - windowBits + 1, 0)
-                while !exponent.testBit(low) { low += 1 }
-                let width = position - low + 1
-                for _ in 0 ..< width { accumulator = kernel.square(accumulator) }
-                let digit = exponent.bits(at: low, count: width)
-                var odd = Limbs()
-                odd.withMutablePointer { $0.update(from: tableBase + (digit >> 1) * n, count: n) }
-                accumulator = kernel.multiply(accumulator, odd)
-                position = low - 1
-            }
-            return FieldElement(limbs: accumulator)
-        }
+        let plain = kernel.powerVartime(kernel.reduceSingle(base.limbs), exponent)
+        return FieldElement(limbs: kernel.multiply(plain, rSquared))
     }
 
     /// A square root of `a` for p ≡ 3 (mod 4): a^((p+1)/4), checked by squaring.

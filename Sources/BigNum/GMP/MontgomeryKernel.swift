@@ -200,6 +200,27 @@ final class MontgomeryKernel: @unchecked Sendable {
         return invertible ? result : nil
     }
 
+    /// base^exponent mod p on plain (not Montgomery) n-limb integers with GMP's
+    /// `mpz_powm`: its sliding-window code with GMP's own assembly REDC is the
+    /// fastest public-exponent path GMP offers (see Docs/Performance.md). Variable
+    /// time in the exponent; GMP allocates its scratch space.
+    func powerVartime(_ base: Limbs, _ exponent: BigUInt) -> Limbs {
+        var result = Limbs()
+        base.withPointer { basePointer in
+            var baseInteger = __mpz_struct()
+            var modulusInteger = __mpz_struct()
+            // Read-only views of our limbs: no copy, nothing to free.
+            _ = __gmpz_roinit_n(&baseInteger, basePointer, limbCount)
+            _ = __gmpz_roinit_n(&modulusInteger, modulus, limbCount)
+            let power = GMPInteger()
+            __gmpz_powm(power.pointer, &baseInteger, exponent.storage.pointer, &modulusInteger)
+            result.withMutablePointer { rp in
+                for index in 0 ..< limbCount { rp[index] = power.limb(index) }
+            }
+        }
+        return result
+    }
+
     /// Constant-time table lookup: copies entry `index` of `count` entries of n
     /// limbs each (`mpn_sec_tabselect` reads every entry).
     func select(from table: UnsafePointer<UInt>, count: Int, index: Int) -> Limbs {

@@ -1,0 +1,156 @@
+// Field-engine benchmarks with GMP's own mpz functions as the baseline in the same run.
+//
+//   swift package --package-path Benchmarks benchmark --target FieldArithmetic
+//
+// Each "mpz …" benchmark is the GMP operation a naive implementation would call for
+// the same job; Docs/Performance.md gives the ratios. Operations chain their result
+// into the next iteration, for the engine and the baseline alike.
+
+import Benchmark
+import BigNum
+import CGMPBaseline
+
+/// A modulus under test and fixed random operands for it.
+struct Subject: Sendable {
+    let name: String
+    let modulus: BigUInt
+    let a: BigUInt
+    let b: BigUInt
+    let exponent: BigUInt
+
+    init(name: String, modulusHex: String) {
+        self.name = name
+        modulus = (try? BigUInt(hex: modulusHex)) ?? BigUInt()
+        var generator = SystemRandomNumberGenerator()
+        a = (try? BigUInt.random(below: modulus, using: &generator)) ?? BigUInt()
+        b = (try? BigUInt.random(below: modulus, using: &generator)) ?? BigUInt()
+        // A full-width exponent (top bit set, bits(p) bits), as a secret scalar would be.
+        let top = BigUInt(1) << (modulus.bitWidth - 1)
+        exponent = top + ((try? BigUInt.random(below: top, using: &generator)) ?? BigUInt())
+    }
+}
+
+/// A GMP integer for the baseline, set from a BigUInt's hex digits.
+final class RawMPZ: @unchecked Sendable {
+    let pointer = UnsafeMutablePointer<__mpz_struct>.allocate(capacity: 1)
+
+    init(_ value: BigUInt = BigUInt()) {
+        __gmpz_init(pointer)
+        _ = __gmpz_set_str(pointer, value.hexString, 16)
+    }
+
+    deinit {
+        __gmpz_clear(pointer)
+        pointer.deallocate()
+    }
+}
+
+let subjects = [
+    Subject(name: "256-bit (P-256 p)", modulusHex: "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff"),
+    Subject(
+        name: "1024-bit (SAKKE p)",
+        modulusHex: "997ABB1F0A563FDA65C61198DAD0657A416C0CE19CB48261BE9AE358B3E01A2EF40AAB27E2FC0F1B228730D531A59CB0"
+            + "E791B39FF7C88A19356D27F4A666A6D0E26C6487326B4CD4512AC5CD65681CE1B6AFF4A831852A82A7CF3C521C3C09AA"
+            + "9F94D6AF56971F1FFCE3E82389857DB080C5DF10AC7ACE87666D807AFEA85FEB"),
+]
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal],
+        timeUnits: .nanoseconds,
+        warmupIterations: 10,
+        maxDuration: .seconds(2),
+        maxIterations: 1_000_000
+    )
+    let fast = Benchmark.Configuration(scalingFactor: .kilo)
+
+    for subject in subjects {
+        guard let field = try? PrimeField(modulus: subject.modulus),
+            let a = try? field.element(subject.a), let b = try? field.element(subject.b)
+        else { fatalError("benchmark setup: bad modulus for \(subject.name)") }
+        let exponent = subject.exponent
+
+        // MARK: Engine
+
+        Benchmark("field multiply \(subject.name)", configuration: fast) { benchmark in
+            var x = a
+            for _ in benchmark.scaledIterations { x = field.multiply(x, b) }
+            blackHole(x)
+        }
+        Benchmark("field square \(subject.name)", configuration: fast) { benchmark in
+            var x = a
+            for _ in benchmark.scaledIterations { x = field.square(x) }
+            blackHole(x)
+        }
+        Benchmark("field add \(subject.name)", configuration: fast) { benchmark in
+            var x = a
+            for _ in benchmark.scaledIterations { x = field.add(x, b) }
+            blackHole(x)
+        }
+        Benchmark("field inverse (constant time) \(subject.name)") { benchmark in
+            var x = a
+            for _ in benchmark.scaledIterations { x = (try? field.inverse(x)) ?? b }
+            blackHole(x)
+        }
+        Benchmark("field inverseVartime \(subject.name)") { benchmark in
+            var x = a
+            for _ in benchmark.scaledIterations { x = (try? field.inverseVartime(x)) ?? b }
+            blackHole(x)
+        }
+        Benchmark("field power (constant time) \(subject.name)") { benchmark in
+            var x = a
+            for _ in benchmark.scaledIterations { x = field.power(x, exponent) }
+            blackHole(x)
+        }
+        Benchmark("field powerVartime \(subject.name)") { benchmark in
+            var x = a
+            for _ in benchmark.scaledIterations { x = field.powerVartime(x, exponent) }
+            blackHole(x)
+        }
+
+        // MARK: GMP baseline
+
+        Benchmark("mpz_mul+mpz_mod \(subject.name)", configuration: fast) { benchmark in
+            let x = RawMPZ(subject.a), y = RawMPZ(subject.b), p = RawMPZ(subject.modulus), product = RawMPZ()
+            for _ in benchmark.scaledIterations {
+                __gmpz_mul(product.pointer, x.pointer, y.pointer)
+                __gmpz_mod(x.pointer, product.pointer, p.pointer)
+            }
+            blackHole(x)
+        }
+        Benchmark("mpz_invert \(subject.name)") { benchmark in
+            let x = RawMPZ(subject.a), p = RawMPZ(subject.modulus)
+            for _ in benchmark.scaledIterations { _ = __gmpz_invert(x.pointer, x.pointer, p.pointer) }
+            blackHole(x)
+        }
+        Benchmark("mpz_powm \(subject.name)") { benchmark in
+            let x = RawMPZ(subject.a), e = RawMPZ(exponent), p = RawMPZ(subject.modulus)
+            for _ in benchmark.scaledIterations { __gmpz_powm(x.pointer, x.pointer, e.pointer, p.pointer) }
+            blackHole(x)
+        }
+        Benchmark("mpz_powm_sec \(subject.name)") { benchmark in
+            let x = RawMPZ(subject.a), e = RawMPZ(exponent), p = RawMPZ(subject.modulus)
+            for _ in benchmark.scaledIterations { __gmpz_powm_sec(x.pointer, x.pointer, e.pointer, p.pointer) }
+            blackHole(x)
+        }
+    }
+
+    // MARK: F_p² (the pairing's target field)
+
+    guard let sakke = subjects.last, let base = try? PrimeField(modulus: sakke.modulus),
+        let fp2 = try? QuadraticExtensionField(base: base),
+        let a = try? base.element(sakke.a), let b = try? base.element(sakke.b)
+    else { fatalError("benchmark setup: F_p^2") }
+    let x = fp2.element(real: a, imaginary: b)
+    let y = fp2.element(real: b, imaginary: a)
+    Benchmark("F_p^2 multiply 1024-bit", configuration: fast) { benchmark in
+        var z = x
+        for _ in benchmark.scaledIterations { z = fp2.multiply(z, y) }
+        blackHole(z)
+    }
+    Benchmark("F_p^2 square 1024-bit", configuration: fast) { benchmark in
+        var z = x
+        for _ in benchmark.scaledIterations { z = fp2.square(z) }
+        blackHole(z)
+    }
+}

@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+//
+// Benchmarks of swift-mikey-sakke, in a package of their own so that users of the
+// library never fetch the benchmark harness. Run from the repository root:
+//   swift package --package-path Benchmarks benchmark
+// Figures and their ratios to the GMP baseline go to Docs/Performance.md.
+
+import PackageDescription
+
+let package = Package(
+    name: "swift-mikey-sakke-benchmarks",
+    dependencies: [
+        .package(name: "swift-mikey-sakke", path: ".."),
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // GMP's own mpz functions, called directly: the baseline of every ratio.
+        .systemLibrary(
+            name: "CGMPBaseline",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
+        ),
+        .executableTarget(
+            name: "FieldArithmetic",
+            dependencies: [
+                .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+                "CGMPBaseline",
+            ],
+            path: "Benchmarks/FieldArithmetic",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+    ]
+)
