@@ -116,7 +116,10 @@ public final class QuadraticExtensionField: Sendable {
 
     /// Whether x is 0, in constant time.
     public func isZero(_ x: QuadraticExtensionElement) -> Bool {
-        base.isZero(x.real) && base.isZero(x.imaginary)
+        // Both halves are always examined: no short circuit on the first.
+        let realIsZero = base.isZero(x.real)
+        let imaginaryIsZero = base.isZero(x.imaginary)
+        return realIsZero && imaginaryIsZero
     }
 
     /// x^exponent by square-and-multiply over the exponent's bits, for a public

@@ -38,17 +38,23 @@ public struct VectorTest: Sendable, Decodable {
 
     // MARK: - Typed access to inputs
 
-    /// The octets of hex input `name`.
+    /// Input `name` converted by `extract`.
     ///
-    /// - Throws: `VectorInputError` when it is absent or not hex text.
-    public func bytes(_ name: String) throws -> [UInt8] {
+    /// - Throws: `VectorInputError.missing` when absent, `.wrongType` when `extract` gives nil.
+    private func input<Value>(_ name: String, as expected: String, _ extract: (JSONValue) -> Value?) throws -> Value {
         guard let value = inputs[name] else { throw VectorInputError.missing(name) }
-        guard case .string(let text) = value else { throw VectorInputError.wrongType(name, expected: "hex string") }
-        do {
-            return try Hex.decode(text)
-        } catch {
-            throw VectorInputError.wrongType(name, expected: "hex string")
-        }
+        guard let typed = extract(value) else { throw VectorInputError.wrongType(name, expected: expected) }
+        return typed
+    }
+
+    private static func hexBytes(_ value: JSONValue) -> [UInt8]? {
+        guard case .string(let text) = value else { return nil }
+        return try? Hex.decode(text)
+    }
+
+    /// The octets of hex input `name`.
+    public func bytes(_ name: String) throws -> [UInt8] {
+        try input(name, as: "hex string", Self.hexBytes)
     }
 
     /// Hex input `name`, or nil when the test does not give it.
@@ -58,9 +64,7 @@ public struct VectorTest: Sendable, Decodable {
 
     /// Integer input `name` (a JSON integer).
     public func integer(_ name: String) throws -> Int {
-        guard let value = inputs[name] else { throw VectorInputError.missing(name) }
-        guard case .integer(let number) = value else { throw VectorInputError.wrongType(name, expected: "integer") }
-        return number
+        try input(name, as: "integer") { if case .integer(let number) = $0 { number } else { nil } }
     }
 
     /// Integer input `name`, or nil when absent.
@@ -70,27 +74,21 @@ public struct VectorTest: Sendable, Decodable {
 
     /// String input `name`.
     public func string(_ name: String) throws -> String {
-        guard let value = inputs[name] else { throw VectorInputError.missing(name) }
-        guard case .string(let text) = value else { throw VectorInputError.wrongType(name, expected: "string") }
-        return text
+        try input(name, as: "string") { if case .string(let text) = $0 { text } else { nil } }
     }
 
     /// Boolean input `name`, or nil when absent.
     public func optionalBool(_ name: String) throws -> Bool? {
-        guard let value = inputs[name] else { return nil }
-        guard case .bool(let flag) = value else { throw VectorInputError.wrongType(name, expected: "boolean") }
-        return flag
+        guard inputs[name] != nil else { return nil }
+        return try input(name, as: "boolean") { if case .bool(let flag) = $0 { flag } else { nil } }
     }
 
     /// Array-of-hex input `name`.
     public func bytesArray(_ name: String) throws -> [[UInt8]] {
-        guard let value = inputs[name] else { throw VectorInputError.missing(name) }
-        guard case .array(let items) = value else { throw VectorInputError.wrongType(name, expected: "array") }
-        return try items.map { item in
-            guard case .string(let text) = item, let bytes = try? Hex.decode(text) else {
-                throw VectorInputError.wrongType(name, expected: "array of hex strings")
-            }
-            return bytes
+        try input(name, as: "array of hex strings") { value in
+            guard case .array(let items) = value else { return nil }
+            let decoded = items.compactMap(Self.hexBytes)
+            return decoded.count == items.count ? decoded : nil
         }
     }
 }

@@ -45,6 +45,19 @@ final class RawMPZ: @unchecked Sendable {
     }
 }
 
+/// Registers a benchmark that applies `step` to its own previous result, so that
+/// every iteration depends on the last one.
+func chained<Value: Sendable>(
+    _ name: String, configuration: Benchmark.Configuration = Benchmark.defaultConfiguration,
+    from start: Value, _ step: @escaping @Sendable (Value) -> Value
+) {
+    Benchmark(name, configuration: configuration) { benchmark in
+        var value = start
+        for _ in benchmark.scaledIterations { value = step(value) }
+        blackHole(value)
+    }
+}
+
 let subjects = [
     Subject(name: "256-bit (P-256 p)", modulusHex: "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff"),
     Subject(
@@ -72,41 +85,13 @@ let benchmarks: @Sendable () -> Void = {
 
         // MARK: Engine
 
-        Benchmark("field multiply \(subject.name)", configuration: fast) { benchmark in
-            var x = a
-            for _ in benchmark.scaledIterations { x = field.multiply(x, b) }
-            blackHole(x)
-        }
-        Benchmark("field square \(subject.name)", configuration: fast) { benchmark in
-            var x = a
-            for _ in benchmark.scaledIterations { x = field.square(x) }
-            blackHole(x)
-        }
-        Benchmark("field add \(subject.name)", configuration: fast) { benchmark in
-            var x = a
-            for _ in benchmark.scaledIterations { x = field.add(x, b) }
-            blackHole(x)
-        }
-        Benchmark("field inverse (constant time) \(subject.name)") { benchmark in
-            var x = a
-            for _ in benchmark.scaledIterations { x = (try? field.inverse(x)) ?? b }
-            blackHole(x)
-        }
-        Benchmark("field inverseVartime \(subject.name)") { benchmark in
-            var x = a
-            for _ in benchmark.scaledIterations { x = (try? field.inverseVartime(x)) ?? b }
-            blackHole(x)
-        }
-        Benchmark("field power (constant time) \(subject.name)") { benchmark in
-            var x = a
-            for _ in benchmark.scaledIterations { x = field.power(x, exponent) }
-            blackHole(x)
-        }
-        Benchmark("field powerVartime \(subject.name)") { benchmark in
-            var x = a
-            for _ in benchmark.scaledIterations { x = field.powerVartime(x, exponent) }
-            blackHole(x)
-        }
+        chained("field multiply \(subject.name)", configuration: fast, from: a) { x in field.multiply(x, b) }
+        chained("field square \(subject.name)", configuration: fast, from: a) { x in field.square(x) }
+        chained("field add \(subject.name)", configuration: fast, from: a) { x in field.add(x, b) }
+        chained("field inverse (constant time) \(subject.name)", from: a) { x in (try? field.inverse(x)) ?? b }
+        chained("field inverseVartime \(subject.name)", from: a) { x in (try? field.inverseVartime(x)) ?? b }
+        chained("field power (constant time) \(subject.name)", from: a) { x in field.power(x, exponent) }
+        chained("field powerVartime \(subject.name)", from: a) { x in field.powerVartime(x, exponent) }
 
         // MARK: GMP baseline
 
@@ -143,14 +128,6 @@ let benchmarks: @Sendable () -> Void = {
     else { fatalError("benchmark setup: F_p^2") }
     let x = fp2.element(real: a, imaginary: b)
     let y = fp2.element(real: b, imaginary: a)
-    Benchmark("F_p^2 multiply 1024-bit", configuration: fast) { benchmark in
-        var z = x
-        for _ in benchmark.scaledIterations { z = fp2.multiply(z, y) }
-        blackHole(z)
-    }
-    Benchmark("F_p^2 square 1024-bit", configuration: fast) { benchmark in
-        var z = x
-        for _ in benchmark.scaledIterations { z = fp2.square(z) }
-        blackHole(z)
-    }
+    chained("F_p^2 multiply 1024-bit", configuration: fast, from: x) { z in fp2.multiply(z, y) }
+    chained("F_p^2 square 1024-bit", configuration: fast, from: x) { z in fp2.square(z) }
 }
