@@ -8,8 +8,8 @@ import CGMP
 /// use the same conversions). Hot arithmetic over a fixed modulus belongs to
 /// `PrimeField`, which works on fixed-size limbs without allocation.
 ///
-/// Value semantics with copy-on-write: copies share one GMP integer until one
-/// of them is mutated. The limbs are zeroed when the last copy goes away, so
+/// Value semantics: every operation returns a new integer, so copies can share
+/// one immutable GMP integer. The limbs are zeroed when the last copy goes away, so
 /// a secret held in a `BigUInt` is wiped (GMP's own short-lived temporaries
 /// inside a call are outside this guarantee; see Docs/BigNum.md).
 ///

@@ -7,8 +7,8 @@ import CGMP
 /// zeros before GMP frees them, so a secret integer does not linger in freed
 /// memory once its last `BigUInt` is gone. Only `BigNum` sees this type.
 ///
-/// Thread safety: an instance is mutated only while it is uniquely referenced
-/// (copy-on-write in `BigUInt`), so sharing it between threads is safe.
+/// Thread safety: an instance is written only while it is being computed, before
+/// any `BigUInt` holds it; afterwards it is read-only, so sharing it is safe.
 final class GMPInteger: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<__mpz_struct>
 
@@ -20,13 +20,6 @@ final class GMPInteger: @unchecked Sendable {
     init(_ value: UInt) {
         pointer = .allocate(capacity: 1)
         __gmpz_init_set_ui(pointer, value)
-    }
-
-    /// A deep copy, for copy-on-write.
-    func copy() -> GMPInteger {
-        let result = GMPInteger()
-        __gmpz_set(result.pointer, pointer)
-        return result
     }
 
     deinit {
