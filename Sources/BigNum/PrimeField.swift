@@ -30,6 +30,10 @@ public final class PrimeField: Sendable {
     /// (p + 1) / 4 when p ≡ 3 (mod 4), for square roots.
     private let squareRootExponent: BigUInt?
 
+    /// Whether p ≡ 3 (mod 4): then −1 is not a square, square roots are one
+    /// exponentiation, and F_p[i]/(i² + 1) is a field (RFC 6508 §2.1).
+    public var isThreeModFour: Bool { squareRootExponent != nil }
+
     /// 0 and 1 of the field.
     public let zero: FieldElement
     public let one: FieldElement

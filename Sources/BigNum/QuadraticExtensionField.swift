@@ -20,7 +20,7 @@ public final class QuadraticExtensionField: Sendable {
 
     /// - Throws: `BigNumError.unsupportedModulus` unless p ≡ 3 (mod 4).
     public init(base: PrimeField) throws {
-        guard base.modulus.limb(0) & 3 == 3 else { throw BigNumError.unsupportedModulus }
+        guard base.isThreeModFour else { throw BigNumError.unsupportedModulus }
         self.base = base
         zero = QuadraticExtensionElement(real: base.zero, imaginary: base.zero)
         one = QuadraticExtensionElement(real: base.one, imaginary: base.zero)

@@ -61,10 +61,10 @@ final class MontgomeryKernel: @unchecked Sendable {
         __gmpn_cnd_swap(carry | (borrow ^ 1), value, scratch, limbCount)
     }
 
-    /// Runs `body` with an uninitialized stack buffer of `count` limbs (2n by
-    /// default: one double-width product), wiped afterwards.
-    private func withWideBuffer<Result>(count: Int = 2 * Limbs.capacity, _ body: (UnsafeMutablePointer<UInt>) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: UInt.self, capacity: count) { buffer in
+    /// Runs `body` with an uninitialized stack buffer of `count` limbs (2n when
+    /// nil: one double-width product), wiped afterwards.
+    private func withWideBuffer<Result>(count: Int? = nil, _ body: (UnsafeMutablePointer<UInt>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt.self, capacity: count ?? 2 * limbCount) { buffer in
             let base = buffer.baseAddress!
             defer { secureZero(base, count: buffer.count * MemoryLayout<UInt>.stride) }
             return body(base)
@@ -179,7 +179,7 @@ final class MontgomeryKernel: @unchecked Sendable {
         let n = limbCount
         guard !isZero(a) else { return nil }
         var result = Limbs()
-        let invertible = withWideBuffer(count: 4 * (Limbs.capacity + 2)) { buffer in
+        let invertible = withWideBuffer(count: 4 * (limbCount + 2)) { buffer in
             // mpn_gcdext(G, S, U, V) gives G = U·S + V·T and wants U ≥ V with room
             // for one more limb in each. U = a + p ≥ p = V, so S ≡ a⁻¹ (mod p).
             let u = buffer, v = buffer + (n + 2), g = buffer + 2 * (n + 2)
