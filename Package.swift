@@ -10,11 +10,14 @@ let package = Package(
     name: "swift-mikey-sakke",
     products: [
         .library(name: "BigNum", targets: ["BigNum"]),
+        .library(name: "Curves", targets: ["Curves"]),
+        .library(name: "ECCSI", targets: ["ECCSI"]),
         .library(name: "Conformance", targets: ["Conformance"]),
         .executable(name: "mikey-sakke", targets: ["mikey-sakke"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,8 +30,16 @@ let package = Package(
             dependencies: ["CGMP"]
         ),
         .target(
-            name: "Conformance",
+            name: "Curves",
             dependencies: ["BigNum"]
+        ),
+        .target(
+            name: "ECCSI",
+            dependencies: ["BigNum", "Curves", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "Conformance",
+            dependencies: ["BigNum", "Curves", "ECCSI"]
         ),
         .executableTarget(
             name: "mikey-sakke",
@@ -38,9 +49,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets (deterministic generators); not a product.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "BigNumTests",
-            dependencies: ["BigNum", "CGMP"]
+            dependencies: ["BigNum", "CGMP", "TestSupport"]
+        ),
+        .testTarget(
+            name: "CurvesTests",
+            dependencies: ["Curves", "BigNum", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ECCSITests",
+            dependencies: ["ECCSI", "Curves", "BigNum", "TestSupport"]
         ),
         .testTarget(
             name: "ConformanceTests",

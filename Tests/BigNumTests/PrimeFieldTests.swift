@@ -1,4 +1,5 @@
 import BigNum
+import TestSupport
 import Testing
 
 @Suite struct PrimeFieldTests {

@@ -120,6 +120,17 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // MARK: Fixed-width four-limb engine (P-256 p), beside the generic engine above
+
+    guard let p256 = subjects.first, let field256 = try? PrimeField256(modulus: p256.modulus),
+        let a256 = try? field256.element(p256.a), let b256 = try? field256.element(p256.b)
+    else { fatalError("benchmark setup: PrimeField256") }
+    chained("field256 multiply 256-bit (P-256 p)", configuration: fast, from: a256) { x in field256.multiply(x, b256) }
+    chained("field256 square 256-bit (P-256 p)", configuration: fast, from: a256) { x in field256.square(x) }
+    chained("field256 add 256-bit (P-256 p)", configuration: fast, from: a256) { x in field256.add(x, b256) }
+    chained("field256 inverse (constant time) 256-bit (P-256 p)", from: a256) { x in (try? field256.inverse(x)) ?? b256 }
+    chained("field256 inverseVartime 256-bit (P-256 p)", from: a256) { x in (try? field256.inverseVartime(x)) ?? b256 }
+
     // MARK: F_p² (the pairing's target field)
 
     guard let sakke = subjects.last, let base = try? PrimeField(modulus: sakke.modulus),

@@ -1,0 +1,64 @@
+import BigNum
+
+/// A secret scalar of P-256 in 1 … q − 1 (a KSAK, an SSK, a signing nonce),
+/// held in memory that is wiped when the last reference goes away. It is
+/// never printed; its octets leave only through ``withBigEndianBytes(_:)``.
+public final class P256SecretScalar: @unchecked Sendable {
+    // Written once in init, wiped in deinit: immutable while shared.
+    private let storage: UnsafeMutablePointer<FieldElement256>
+
+    /// The scalar as an element of `P256.scalars`.
+    public var value: FieldElement256 { storage.pointee }
+
+    /// Takes `value`, which must not be 0 (the caller checked).
+    init(checked value: FieldElement256) {
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: value)
+    }
+
+    /// The scalar whose 32-octet big-endian encoding is `bytes`.
+    ///
+    /// - Throws: `BigNumError.invalidLength` unless 32 octets;
+    ///   `BigNumError.notAFieldElement` unless the value is in 1 … q − 1.
+    public convenience init(bigEndianBytes bytes: some Collection<UInt8>) throws {
+        let scalars = P256.scalars
+        var element = try scalars.element(bigEndianBytes: bytes)
+        defer { element.wipe() }
+        guard !scalars.isZero(element) else { throw BigNumError.notAFieldElement }
+        self.init(checked: element)
+    }
+
+    /// A scalar of an element that may be zero; nil for zero.
+    public convenience init?(_ element: FieldElement256) {
+        guard !P256.scalars.isZero(element) else { return nil }
+        self.init(checked: element)
+    }
+
+    /// A uniformly random scalar in 1 … q − 1.
+    public convenience init(using generator: inout some RandomNumberGenerator) {
+        self.init(checked: P256.scalars.randomNonzeroElement(using: &generator))
+    }
+
+    /// A uniformly random scalar from the system's cryptographically secure generator.
+    public convenience init() {
+        var generator = SystemRandomNumberGenerator()
+        self.init(using: &generator)
+    }
+
+    deinit {
+        storage.pointee.wipe()
+        storage.deallocate()
+    }
+
+    /// Calls `body` with the 32-octet big-endian encoding, wiped afterwards.
+    public func withBigEndianBytes<Result>(_ body: ([UInt8]) throws -> Result) rethrows -> Result {
+        var bytes = P256.scalars.bytes(storage.pointee)
+        defer { bytes.wipe() }
+        return try body(bytes)
+    }
+}
+
+extension P256SecretScalar: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String { "P256SecretScalar(redacted)" }
+    public var debugDescription: String { description }
+}

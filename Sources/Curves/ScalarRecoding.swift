@@ -1,0 +1,80 @@
+/// Rewritings of a 256-bit scalar (four limbs, least significant first) into
+/// the digit sequences the scalar multiplications consume.
+enum ScalarRecoding {
+    /// `count` bits of `words` from bit `position` (positions past bit 255 read as 0).
+    /// The position is public; the bits may be secret (no branch on them).
+    static func bits(_ words: (UInt64, UInt64, UInt64, UInt64), at position: Int, count: Int) -> UInt64 {
+        withUnsafeBytes(of: words) { raw in
+            let limbs = raw.assumingMemoryBound(to: UInt64.self)
+            let index = position / 64, offset = position % 64
+            guard index < 4 else { return 0 }
+            var value = limbs[index] >> UInt64(offset)
+            if offset + count > 64, index + 1 < 4 { value |= limbs[index + 1] << UInt64(64 - offset) }
+            return value & ((1 << UInt64(count)) - 1)
+        }
+    }
+
+    /// Signed base-2⁵ digits d₀ … d₅₁ in −15 … 16 with k = Σ dᵢ·32ⁱ, for k < 2²⁵⁶,
+    /// computed without branches on k (constant time): a window above 16
+    /// becomes negative and carries one into the next.
+    static func signedWindows(_ words: (UInt64, UInt64, UInt64, UInt64)) -> [Int] {
+        var digits = [Int](repeating: 0, count: signedWindowCount)
+        var carry: UInt64 = 0
+        for index in 0 ..< signedWindowCount {
+            let window = bits(words, at: 5 * index, count: 5) &+ carry
+            // carry = 1 exactly when window > 16, i.e. when 16 − window is negative.
+            carry = (16 &- window) >> 63
+            digits[index] = Int(bitPattern: UInt(window)) &- Int(bitPattern: UInt(carry << 5))
+        }
+        return digits
+    }
+
+    /// ⌈257 / 5⌉: 256 bits plus the top carry.
+    static let signedWindowCount = 52
+
+    /// The width-w non-adjacent form of k, least significant digit first: odd
+    /// digits in −(2^(w−1) − 1) … 2^(w−1) − 1 separated by at least w − 1
+    /// zeros. Variable time: for public scalars only.
+    static func nonAdjacentFormVartime(_ words: (UInt64, UInt64, UInt64, UInt64), width: Int) -> [Int8] {
+        var k = [words.0, words.1, words.2, words.3, 0]
+        var digits: [Int8] = []
+        digits.reserveCapacity(258)
+        let modulus = 1 << width, half = 1 << (width - 1)
+        while k.contains(where: { $0 != 0 }) {
+            var digit = 0
+            if k[0] & 1 == 1 {
+                digit = Int(k[0] & UInt64(modulus - 1))
+                if digit >= half { digit -= modulus }
+                // k −= digit.
+                if digit > 0 {
+                    subtract(&k, UInt64(digit))
+                } else {
+                    add(&k, UInt64(-digit))
+                }
+            }
+            digits.append(Int8(digit))
+            // k >>= 1.
+            for index in 0 ..< 4 { k[index] = (k[index] >> 1) | (k[index + 1] << 63) }
+            k[4] >>= 1
+        }
+        return digits
+    }
+
+    private static func add(_ k: inout [UInt64], _ value: UInt64) {
+        var carry = value
+        for index in k.indices where carry != 0 {
+            let (sum, overflow) = k[index].addingReportingOverflow(carry)
+            k[index] = sum
+            carry = overflow ? 1 : 0
+        }
+    }
+
+    private static func subtract(_ k: inout [UInt64], _ value: UInt64) {
+        var borrow = value
+        for index in k.indices where borrow != 0 {
+            let (difference, overflow) = k[index].subtractingReportingOverflow(borrow)
+            k[index] = difference
+            borrow = overflow ? 1 : 0
+        }
+    }
+}
