@@ -25,9 +25,11 @@ let package = Package(
             pkgConfig: "gmp",
             providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
         ),
+        // getrandom(2), which Glibc's Swift module does not export.
+        .systemLibrary(name: "CSystemRandom"),
         .target(
             name: "BigNum",
-            dependencies: ["CGMP"]
+            dependencies: ["CGMP", "CSystemRandom"]
         ),
         .target(
             name: "Curves",

@@ -11,6 +11,7 @@ let package = Package(
     name: "swift-mikey-sakke-benchmarks",
     dependencies: [
         .package(name: "swift-mikey-sakke", path: ".."),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -20,14 +21,37 @@ let package = Package(
             pkgConfig: "gmp",
             providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
         ),
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [
+                .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+                "CGMPBaseline",
+            ]
+        ),
         .executableTarget(
             name: "FieldArithmetic",
             dependencies: [
                 .product(name: "BigNum", package: "swift-mikey-sakke"),
                 .product(name: "Benchmark", package: "package-benchmark"),
+                "BenchmarkSupport",
                 "CGMPBaseline",
             ],
             path: "Benchmarks/FieldArithmetic",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "ECCSIBenchmarks",
+            dependencies: [
+                .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "Curves", package: "swift-mikey-sakke"),
+                .product(name: "ECCSI", package: "swift-mikey-sakke"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+                "BenchmarkSupport",
+                "CGMPBaseline",
+            ],
+            path: "Benchmarks/ECCSI",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
     ]

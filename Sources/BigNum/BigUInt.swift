@@ -301,7 +301,7 @@ public struct BigUInt: Sendable {
     ///
     /// - Throws: `BigNumError.divisionByZero` when `bound` is 0.
     public static func random(below bound: BigUInt) throws -> BigUInt {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandomGenerator()
         return try random(below: bound, using: &generator)
     }
 }

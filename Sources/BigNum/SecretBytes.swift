@@ -41,7 +41,7 @@ public struct SecretBytes: Sendable {
 
     /// `count` bytes from the system CSPRNG.
     public static func random(count: Int) -> SecretBytes {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandomGenerator()
         return random(count: count, using: &generator)
     }
 

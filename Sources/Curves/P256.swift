@@ -39,7 +39,7 @@ public enum P256 {
     static let generatorComb = P256GeneratorComb()
 
     /// Odd multiples of G for variable-time linear combinations, built on first use.
-    static let generatorMultiples = P256PrecomputedPoint(generator, windowBits: 8)
+    static let generatorMultiples = P256PrecomputedPoint(generator, windowBits: 8, splitScalars: true)
 
     private static func constant(_ hex: String) -> FieldElement256 {
         do { return try field.element(BigUInt(hex: hex)) }

@@ -16,16 +16,6 @@ struct P256JacobianPoint {
         return P256JacobianPoint(x: field.one, y: field.one, z: field.zero)
     }
 
-    init(x: FieldElement256, y: FieldElement256, z: FieldElement256) {
-        self.x = x
-        self.y = y
-        self.z = z
-    }
-
-    init(_ point: P256Point) {
-        self.init(x: point.x, y: point.y, z: P256.field.one)
-    }
-
     var isIdentity: Bool { P256.field.isZero(z) }
 
     /// 2·self (a = −3: α = 3(X − Z²)(X + Z²)).
@@ -106,26 +96,31 @@ struct P256JacobianPoint {
         return result
     }
 
-    /// Σ [kᵢ]Pᵢ by Straus's method: each scalar in width-wᵢ NAF, one shared
-    /// chain of doublings, a mixed addition of ±(odd multiple) per nonzero digit.
+    /// Σ [kᵢ]Pᵢ by Straus's method: each scalar in width-wᵢ NAF (split into
+    /// halves for split tables), one shared chain of doublings, a mixed
+    /// addition of ±(odd multiple) per nonzero digit.
     static func linearCombinationVartime(_ terms: [(P256PrecomputedPoint, FieldElement256)]) -> P256JacobianPoint {
-        let scalars = P256.scalars
-        let expansions = terms.map { table, k in
-            ScalarRecoding.nonAdjacentFormVartime(scalars.canonicalWords(k), width: table.windowBits)
-        }
-        let length = expansions.map(\.count).max() ?? 0
+        let streams = terms.flatMap { table, k in table.expansions(of: k) }
+        let length = streams.map(\.digits.count).max() ?? 0
         var accumulator = P256JacobianPoint.identity
         for position in stride(from: length - 1, through: 0, by: -1) {
             accumulator = accumulator.doubledVartime()
-            for (termIndex, digits) in expansions.enumerated() where position < digits.count {
-                let digit = Int(digits[position])
+            for stream in streams where position < stream.digits.count {
+                let digit = Int(stream.digits[position])
                 if digit > 0 {
-                    accumulator = accumulator.addingVartime(terms[termIndex].0.multiples[(digit - 1) / 2])
+                    accumulator = accumulator.addingVartime(stream.multiples[(digit - 1) / 2])
                 } else if digit < 0 {
-                    accumulator = accumulator.addingVartime(terms[termIndex].0.multiples[(-digit - 1) / 2].negated)
+                    accumulator = accumulator.addingVartime(stream.multiples[(-digit - 1) / 2].negated)
                 }
             }
         }
         return accumulator
+    }
+}
+
+extension P256JacobianPoint {
+    /// The affine point with Z = 1.
+    init(_ point: P256Point) {
+        self.init(x: point.x, y: point.y, z: P256.field.one)
     }
 }

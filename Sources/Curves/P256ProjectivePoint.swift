@@ -16,16 +16,6 @@ struct P256ProjectivePoint {
         return P256ProjectivePoint(x: field.zero, y: field.one, z: field.zero)
     }
 
-    init(x: FieldElement256, y: FieldElement256, z: FieldElement256) {
-        self.x = x
-        self.y = y
-        self.z = z
-    }
-
-    init(_ point: P256Point) {
-        self.init(x: point.x, y: point.y, z: P256.field.one)
-    }
-
     /// 3a.
     @inline(__always)
     private static func triple(_ a: FieldElement256, _ field: PrimeField256) -> FieldElement256 {
@@ -113,7 +103,7 @@ struct P256ProjectivePoint {
     func affine() throws -> P256Point {
         let field = P256.field
         guard !field.isZero(z) else { throw CurveError.pointAtInfinity }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandomGenerator()
         let blinding = field.randomNonzeroElement(using: &generator)
         let inverse = try field.inverse(z, blindedBy: blinding)
         return P256Point(unchecked: field.multiply(x, inverse), field.multiply(y, inverse))
@@ -164,5 +154,12 @@ struct P256ProjectivePoint {
     static func equalWords(_ a: UInt64, _ b: UInt64) -> Bool {
         let difference = a ^ b
         return ((difference | (0 &- difference)) >> 63) == 0
+    }
+}
+
+extension P256ProjectivePoint {
+    /// The affine point with Z = 1.
+    init(_ point: P256Point) {
+        self.init(x: point.x, y: point.y, z: P256.field.one)
     }
 }

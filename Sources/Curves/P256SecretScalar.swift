@@ -41,7 +41,7 @@ public final class P256SecretScalar: @unchecked Sendable {
 
     /// A uniformly random scalar from the system's cryptographically secure generator.
     public convenience init() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandomGenerator()
         self.init(using: &generator)
     }
 

@@ -46,11 +46,7 @@ enum ScalarRecoding {
                 digit = Int(k[0] & UInt64(modulus - 1))
                 if digit >= half { digit -= modulus }
                 // k −= digit.
-                if digit > 0 {
-                    subtract(&k, UInt64(digit))
-                } else {
-                    add(&k, UInt64(-digit))
-                }
+                offset(&k, by: UInt64(digit.magnitude), subtracting: digit > 0)
             }
             digits.append(Int8(digit))
             // k >>= 1.
@@ -60,21 +56,14 @@ enum ScalarRecoding {
         return digits
     }
 
-    private static func add(_ k: inout [UInt64], _ value: UInt64) {
-        var carry = value
-        for index in k.indices where carry != 0 {
-            let (sum, overflow) = k[index].addingReportingOverflow(carry)
-            k[index] = sum
-            carry = overflow ? 1 : 0
-        }
-    }
-
-    private static func subtract(_ k: inout [UInt64], _ value: UInt64) {
-        var borrow = value
-        for index in k.indices where borrow != 0 {
-            let (difference, overflow) = k[index].subtractingReportingOverflow(borrow)
-            k[index] = difference
-            borrow = overflow ? 1 : 0
+    /// k ∓ value with the carry or borrow rippling up.
+    private static func offset(_ k: inout [UInt64], by value: UInt64, subtracting: Bool) {
+        var ripple = value
+        for index in k.indices where ripple != 0 {
+            let (result, overflow) = subtracting
+                ? k[index].subtractingReportingOverflow(ripple) : k[index].addingReportingOverflow(ripple)
+            k[index] = result
+            ripple = overflow ? 1 : 0
         }
     }
 }

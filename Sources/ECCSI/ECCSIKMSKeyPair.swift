@@ -35,7 +35,7 @@ extension ECCSI {
         }
 
         public init() {
-            var generator = SystemRandomNumberGenerator()
+            var generator = SecureRandomGenerator()
             self.init(using: &generator)
         }
 
@@ -52,7 +52,7 @@ extension ECCSI {
 
         /// ``issueUserKeys(for:using:)`` with the system's generator.
         public func issueUserKeys(for identifier: some Collection<UInt8>) -> IssuedUserKeys {
-            var generator = SystemRandomNumberGenerator()
+            var generator = SecureRandomGenerator()
             return issueUserKeys(for: identifier, using: &generator)
         }
 

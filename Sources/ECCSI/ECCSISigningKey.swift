@@ -73,7 +73,7 @@ extension ECCSI {
 
         /// ``signature(for:using:)`` with the system's generator.
         public func signature(for message: some Collection<UInt8>) -> Signature {
-            var generator = SystemRandomNumberGenerator()
+            var generator = SecureRandomGenerator()
             return signature(for: message, using: &generator)
         }
 
@@ -92,7 +92,7 @@ extension ECCSI {
             var denominator = scalars.add(heScalar, scalars.multiply(rScalar, ssk.value))
             defer { denominator.wipe() }
             guard !scalars.isZero(rScalar), !scalars.isZero(denominator) else { throw ECCSIError.degenerateNonce }
-            var generator = SystemRandomNumberGenerator()
+            var generator = SecureRandomGenerator()
             let blinding = scalars.randomNonzeroElement(using: &generator)
             let s = scalars.multiply(j.value, try scalars.inverse(denominator, blindedBy: blinding))
             // Step 6 (s = q − s' when s' needs more than N octets) never applies:

@@ -14,7 +14,7 @@ extension ECCSI {
 
         public init(kpak: P256Point) {
             self.kpak = kpak
-            kpakTable = P256PrecomputedPoint(kpak, windowBits: 6)
+            kpakTable = P256PrecomputedPoint(kpak, windowBits: 6, splitScalars: true)
         }
 
         /// The verifier of a KPAK given as an uncompressed point.
@@ -58,7 +58,7 @@ extension ECCSI {
                 [(P256PrecomputedPoint(pvt, windowBits: 5), hsScalar), (kpakTable, P256.scalars.one)])
             else { throw ECCSIError.invalidPoint(.pointAtInfinity) }
             return PreparedSigner(
-                verifier: self, identifier: identifier, pvt: pvt, hs: hs, yTable: P256PrecomputedPoint(y, windowBits: 7))
+                verifier: self, identifier: identifier, pvt: pvt, hs: hs, yTable: P256PrecomputedPoint(y, windowBits: 7, splitScalars: true))
         }
 
         /// The checks and the final comparison of §5.2.2 shared by the cold and

@@ -8,6 +8,7 @@
 
 import Benchmark
 import BigNum
+import BenchmarkSupport
 import CGMPBaseline
 
 /// A modulus under test and fixed random operands for it.
@@ -24,37 +25,7 @@ struct Subject: Sendable {
         var generator = SystemRandomNumberGenerator()
         a = (try? BigUInt.random(below: modulus, using: &generator)) ?? BigUInt()
         b = (try? BigUInt.random(below: modulus, using: &generator)) ?? BigUInt()
-        // A full-width exponent (top bit set, bits(p) bits), as a secret scalar would be.
-        let top = BigUInt(1) << (modulus.bitWidth - 1)
-        exponent = top + ((try? BigUInt.random(below: top, using: &generator)) ?? BigUInt())
-    }
-}
-
-/// A GMP integer for the baseline, set from a BigUInt's hex digits.
-final class RawMPZ: @unchecked Sendable {
-    let pointer = UnsafeMutablePointer<__mpz_struct>.allocate(capacity: 1)
-
-    init(_ value: BigUInt = BigUInt()) {
-        __gmpz_init(pointer)
-        _ = __gmpz_set_str(pointer, value.hexString, 16)
-    }
-
-    deinit {
-        __gmpz_clear(pointer)
-        pointer.deallocate()
-    }
-}
-
-/// Registers a benchmark that applies `step` to its own previous result, so that
-/// every iteration depends on the last one.
-func chained<Value: Sendable>(
-    _ name: String, configuration: Benchmark.Configuration = Benchmark.defaultConfiguration,
-    from start: Value, _ step: @escaping @Sendable (Value) -> Value
-) {
-    Benchmark(name, configuration: configuration) { benchmark in
-        var value = start
-        for _ in benchmark.scaledIterations { value = step(value) }
-        blackHole(value)
+        exponent = fullWidthExponent(bits: modulus.bitWidth)
     }
 }
 
@@ -68,13 +39,7 @@ let subjects = [
 ]
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .mallocCountTotal],
-        timeUnits: .nanoseconds,
-        warmupIterations: 10,
-        maxDuration: .seconds(2),
-        maxIterations: 1_000_000
-    )
+    Benchmark.defaultConfiguration = standardConfiguration(timeUnits: .nanoseconds, maxIterations: 1_000_000)
     let fast = Benchmark.Configuration(scalingFactor: .kilo)
 
     for subject in subjects {
@@ -108,11 +73,7 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations { _ = __gmpz_invert(x.pointer, x.pointer, p.pointer) }
             blackHole(x)
         }
-        Benchmark("mpz_powm \(subject.name)") { benchmark in
-            let x = RawMPZ(subject.a), e = RawMPZ(exponent), p = RawMPZ(subject.modulus)
-            for _ in benchmark.scaledIterations { __gmpz_powm(x.pointer, x.pointer, e.pointer, p.pointer) }
-            blackHole(x)
-        }
+        mpzPowmBaseline("mpz_powm \(subject.name)", modulus: subject.modulus, base: subject.a, exponent: exponent)
         Benchmark("mpz_powm_sec \(subject.name)") { benchmark in
             let x = RawMPZ(subject.a), e = RawMPZ(exponent), p = RawMPZ(subject.modulus)
             for _ in benchmark.scaledIterations { __gmpz_powm_sec(x.pointer, x.pointer, e.pointer, p.pointer) }
