@@ -12,7 +12,7 @@ import Curves
 import ECCSI
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = standardConfiguration(timeUnits: .microseconds, maxIterations: 100_000)
+    Benchmark.defaultConfiguration = standardConfiguration(timeUnits: .nanoseconds, maxIterations: 100_000)
     let scalars = Curves.P256.scalars
     let field = Curves.P256.field
     var generator = SystemRandomNumberGenerator()
