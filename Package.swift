@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "BigNum", targets: ["BigNum"]),
         .library(name: "Curves", targets: ["Curves"]),
         .library(name: "ECCSI", targets: ["ECCSI"]),
+        .library(name: "KeyDerivation", targets: ["KeyDerivation"]),
         .library(name: "Conformance", targets: ["Conformance"]),
         .executable(name: "mikey-sakke", targets: ["mikey-sakke"]),
     ],
@@ -40,8 +41,12 @@ let package = Package(
             dependencies: ["BigNum", "Curves", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "KeyDerivation",
+            dependencies: ["BigNum", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "Conformance",
-            dependencies: ["BigNum", "Curves", "ECCSI"]
+            dependencies: ["BigNum", "Curves", "ECCSI", "KeyDerivation"]
         ),
         .executableTarget(
             name: "mikey-sakke",
@@ -67,6 +72,10 @@ let package = Package(
         .testTarget(
             name: "ECCSITests",
             dependencies: ["ECCSI", "Curves", "BigNum", "TestSupport"]
+        ),
+        .testTarget(
+            name: "KeyDerivationTests",
+            dependencies: ["KeyDerivation", "BigNum", "TestSupport"]
         ),
         .testTarget(
             name: "ConformanceTests",

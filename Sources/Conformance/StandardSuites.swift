@@ -3,5 +3,5 @@
 /// (ECCSI, SAKKE, KDF-3GPP, MIKEY-SAKKE-UID, MIKEY-PRF, SRTP, SRTCP, AES-KW);
 /// until then the runner reports that algorithm's tests as skipped.
 enum StandardSuites {
-    static let all: [AlgorithmSuite] = [ECCSISuite.suite]
+    static let all: [AlgorithmSuite] = [ECCSISuite.suite, KeyDerivationSuites.kdf, KeyDerivationSuites.uid, KeyDerivationSuites.prf]
 }

@@ -1,0 +1,79 @@
+import BigNum
+
+/// A 32-bit TS 33.180 key identifier (GMK-ID, PCK-ID, CSK-ID, …, and the
+/// end-point-specific UK-ID/GUK-ID): a purpose tag in the four most
+/// significant bits (Annex G) and 28 further bits, random for a K-ID.
+public struct KeyIdentifier: Sendable, Hashable, CustomStringConvertible {
+    /// The 32-bit value.
+    public let rawValue: UInt32
+
+    /// The identifier of a 32-bit value.
+    ///
+    /// - Throws: `KeyDerivationError.undefinedPurposeTag` for tags 7 … 15.
+    public init(rawValue: UInt32) throws {
+        let tag = UInt8(rawValue >> 28)
+        guard KeyPurpose(rawValue: tag) != nil else { throw KeyDerivationError.undefinedPurposeTag(tag) }
+        self.rawValue = rawValue
+    }
+
+    /// The identifier of four big-endian octets (a CSB ID, an MKI part).
+    ///
+    /// - Throws: `.invalidKeyIdentifierLength` unless 4 octets; `.undefinedPurposeTag`.
+    public init(bytes: some Collection<UInt8>) throws {
+        guard bytes.count == 4 else { throw KeyDerivationError.invalidKeyIdentifierLength(bytes.count) }
+        try self.init(rawValue: bytes.reduce(0) { $0 << 8 | UInt32($1) })
+    }
+
+    /// `purpose` with the 28 low bits of `value`.
+    public init(purpose: KeyPurpose, value: UInt32) {
+        rawValue = UInt32(purpose.rawValue) << 28 | value & Self.valueMask
+    }
+
+    /// A fresh K-ID: `purpose` and 28 random bits (TS 33.180 §5.2.3).
+    public static func random(purpose: KeyPurpose, using generator: inout some RandomNumberGenerator) -> KeyIdentifier {
+        KeyIdentifier(purpose: purpose, value: UInt32(truncatingIfNeeded: generator.next()))
+    }
+
+    /// A fresh K-ID from the system's CSPRNG.
+    public static func random(purpose: KeyPurpose) -> KeyIdentifier {
+        var generator = SecureRandomGenerator()
+        return random(purpose: purpose, using: &generator)
+    }
+
+    /// The 28 bits below the purpose tag.
+    public static let valueMask: UInt32 = 0x0FFF_FFFF
+
+    /// The purpose tag (always defined: checked on construction).
+    public var purpose: KeyPurpose { KeyPurpose(rawValue: UInt8(rawValue >> 28)) ?? .gmk }
+
+    /// The 28 bits below the tag.
+    public var value: UInt32 { rawValue & Self.valueMask }
+
+    /// The four big-endian octets.
+    public var bytes: [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: rawValue >> $0) } }
+
+    public var description: String { Hex.encode(bytes) }
+
+    // MARK: - End-point diversity (TS 33.180 §5.2.3, F.1.3)
+
+    /// The User Salt of F.1.3: the 28 least significant bits of
+    /// KDF(K, FC = 0x50, P0 = the receiving entity's MC service user ID).
+    public static func userSalt(key: SecretBytes, userIdentifier: String) throws -> UInt32 {
+        let derived = try KDF3GPP.derive(key: key, fc: 0x50, parameters: [.string(userIdentifier)])
+        return derived.withUnsafeBytes { bytes in bytes.suffix(4).reduce(0) { $0 << 8 | UInt32($1) } } & valueMask
+    }
+
+    /// At the sender: the UK-ID (for a GMK, the GUK-ID) of this K-ID for the
+    /// receiving entity `userIdentifier`: the K-ID with its 28 low bits XORed
+    /// with the User Salt under the key K. The purpose tag is kept.
+    public func userKeyIdentifier(key: SecretBytes, userIdentifier: String) throws -> KeyIdentifier {
+        KeyIdentifier(purpose: purpose, value: value ^ (try Self.userSalt(key: key, userIdentifier: userIdentifier)))
+    }
+
+    /// At the receiver: the K-ID (for a GMK, the GMK-ID) behind this UK-ID,
+    /// with the receiver's own identifier and the decrypted key K. XOR with the
+    /// same salt undoes the sender's step.
+    public func keyIdentifier(fromUserKeyIdentifierWith key: SecretBytes, userIdentifier: String) throws -> KeyIdentifier {
+        try userKeyIdentifier(key: key, userIdentifier: userIdentifier)
+    }
+}
