@@ -2,6 +2,8 @@ import ArgumentParser
 import BigNum
 import Curves
 import ECCSI
+import Foundation
+import KeyDerivation
 
 /// `mikey-sakke demo`: walks through the stack, layer by layer, as far as it is built.
 struct DemoCommand: ParsableCommand {
@@ -15,13 +17,14 @@ struct DemoCommand: ParsableCommand {
         print("")
         try demonstrateFieldEngine()
         print("")
-        try demonstrateECCSI()
+        let uid = try demonstrateKeyDerivation()
+        print("")
+        try demonstrateECCSI(identifier: uid)
         print("")
         print("Layers still to come (see Docs/Architecture.md):")
         for layer in [
             "Curves   the RFC 6508 supersingular curve and the Tate-Lichtenbaum pairing",
             "SAKKE    Z_T, RSK issue and validation, encapsulate, decapsulate (RFC 6508)",
-            "KDF      TS 33.220 KDF, MIKEY-SAKKE UID, key ids, MIKEY PRF (TS 33.180 Annex F/G)",
             "MIKEY    I_MESSAGE build and parse (RFC 3830, 6509; TS 33.180 Annex E)",
             "SRTP     AEAD_AES_128/256_GCM SRTP and SRTCP (RFC 7714)",
         ] {
@@ -45,15 +48,14 @@ struct DemoCommand: ParsableCommand {
         print("   F_p^2: y^p = conjugate(y) (Frobenius) ....... \(fp2.powerVartime(y, prime) == fp2.conjugate(y) ? "ok" : "FAILED")")
     }
 
-    /// Step 2: ECCSI signatures (RFC 6507) as MIKEY-SAKKE uses them to sign an I_MESSAGE.
-    private func demonstrateECCSI() throws {
-        print("2. ECCSI signatures on P-256 (RFC 6507)")
+    /// Step 3: ECCSI signatures (RFC 6507) as MIKEY-SAKKE uses them to sign an I_MESSAGE.
+    private func demonstrateECCSI(identifier: [UInt8]) throws {
+        print("3. ECCSI signatures on P-256 (RFC 6507)")
         let kms = ECCSI.KMSKeyPair()
         print("   KMS: random KSAK (secret), KPAK = [KSAK]G")
         print("        KPAK = \(Hex.encode(kms.kpak.encoded).prefix(34))...")
-        let identifier = Array("2026-11\u{0}sip:alice@mcptt.example.org\u{0}".utf8)
         let issued = kms.issueUserKeys(for: identifier)
-        print("   KMS issues SSK (secret) and PVT for \"2026-11\\0sip:alice@mcptt.example.org\\0\"")
+        print("   KMS issues SSK (secret) and PVT for Alice's UID of this key period")
         print("        PVT  = \(Hex.encode(issued.pvt.encoded).prefix(34))...")
         let key = try ECCSI.SigningKey(identifier: identifier, kpak: kms.kpak, ssk: issued.ssk, pvt: issued.pvt)
         print("   Alice validates [SSK]G = KPAK + [HS]PVT ..... ok")
@@ -68,5 +70,27 @@ struct DemoCommand: ParsableCommand {
         let rejected = (try? verifier.verify(signature.bytes, for: tampered, signer: identifier)) == nil
         print("   A message altered by one bit is rejected ..... \(rejected ? "ok" : "FAILED")")
         if !rejected { throw ExitCode.failure }
+    }
+
+    /// Step 2: identities and keys derived with the 3GPP KDF and the MIKEY PRF.
+    private func demonstrateKeyDerivation() throws -> [UInt8] {
+        print("2. Key derivation (TS 33.220 KDF, TS 33.180 Annex F/G, RFC 3830)")
+        let period = try KeyPeriod(length: 2_592_000, offset: 0)
+        let now = try NTPTimestamp(Date())
+        let number = try period.number(at: now)
+        let uid = try MikeySakkeUID.uid(
+            identifier: "sip:alice@mcptt.example.org", kmsIdentifier: "kms.mcptt.example.org", keyPeriod: period, at: now)
+        print("   Key period: 30 days, number \(number) since 1900 (started \(period.start(ofPeriod: number).formatted(.iso8601)))")
+        print("   Alice's MIKEY-SAKKE UID (F.2.1) = \(Hex.encode(uid).prefix(32))...")
+        let gmk = SecretBytes.random(count: 16)
+        let gmkID = KeyIdentifier.random(purpose: .gmk)
+        let gukID = try gmkID.userKeyIdentifier(key: gmk, userIdentifier: "sip:alice@mcptt.example.org")
+        let back = try gukID.keyIdentifier(fromUserKeyIdentifierWith: gmk, userIdentifier: "sip:alice@mcptt.example.org")
+        print("   GMK-ID \(gmkID) -> Alice's GUK-ID \(gukID) (F.1.3) -> back to \(back) ... \(back == gmkID ? "ok" : "FAILED")")
+        let rand = SecretBytes.random(count: 16).withUnsafeBytes { Array($0) }
+        let keys = try SRTPMasterKeys.groupCall(gmk: gmk, gukID: gukID, rand: rand, session: .mcpttGroupCall)
+        print("   SRTP master key (\(keys.masterKey.count) octets) and salt (\(keys.masterSalt.count)) for CS-ID 4 (7.4.2), not shown")
+        if back != gmkID { throw ExitCode.failure }
+        return uid
     }
 }
