@@ -99,7 +99,7 @@ public struct BigUInt: Sendable {
     }
 
     /// Limb `index` (64-bit words, least significant first), for `PrimeField`.
-    func limb(_ index: Int) -> UInt { storage.limb(index) }
+    package func limb(_ index: Int) -> UInt { storage.limb(index) }
 
     /// The `count` bits (1 ... 63) starting at bit `position`, as a number: the
     /// exponent digits of windowed exponentiation. No branch on the bits' values.

@@ -115,6 +115,15 @@ public final class PrimeField256: Sendable {
         return (plain.l0, plain.l1, plain.l2, plain.l3)
     }
 
+    /// The element of a plain value given as four limbs, least significant
+    /// first, which the caller knows to be below p.
+    package func element(canonicalWords words: (UInt64, UInt64, UInt64, UInt64)) -> FieldElement256 {
+        multiply(FieldElement256(words.0, words.1, words.2, words.3), rSquared)
+    }
+
+    /// p's four limbs, least significant first.
+    package var modulusWords: (UInt64, UInt64, UInt64, UInt64) { (p.l0, p.l1, p.l2, p.l3) }
+
     /// The integer value of `element`, in `0 ..< p`.
     public func integer(_ element: FieldElement256) -> BigUInt {
         var encoded = bytes(element)

@@ -84,6 +84,26 @@ public enum P256 {
             [(generatorMultiples, u)] + terms).affineVartime()
     }
 
+    /// Whether L = [h]P, for public L, P and h, in variable time with
+    /// half-length scalars: a ≡ b·h (mod q) with |a|, |b| < 2¹²⁸ from a
+    /// lattice reduction (``HalfSizeScalars``), then [a]P − [b]L = O is one
+    /// Straus pass of 128 doublings instead of the 256 of computing [h]P.
+    /// (Rare inputs whose reduction needs a quotient of 2⁶⁴ or more take the
+    /// 256-bit path.)
+    public static func isMultipleVartime(_ l: P256Point, of point: P256Point, by h: FieldElement256) -> Bool {
+        guard !scalars.isZero(h) else { return false }
+        guard let (a, b, bIsNegative) = HalfSizeScalars.decompose(scalars.canonicalWords(h)) else {
+            return (try? multiplyVartime(point, h)) == l
+        }
+        // [a]P − [b]L with b = ±|b|: the L term is [|b|](∓L).
+        let lTerm = bIsNegative ? l : l.negated
+        let sum = P256JacobianPoint.linearCombinationVartime([
+            (P256PrecomputedPoint(point, windowBits: 5), scalars.element(canonicalWords: a)),
+            (P256PrecomputedPoint(lTerm, windowBits: 5), scalars.element(canonicalWords: b)),
+        ])
+        return sum.isIdentity
+    }
+
     /// P + Q for public points.
     ///
     /// - Throws: `CurveError.pointAtInfinity` when Q = −P.

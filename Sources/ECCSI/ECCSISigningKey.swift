@@ -28,13 +28,14 @@ extension ECCSI {
             let identifier = Array(identifier)
             let hs = ECCSI.identityHash(kpak: kpak, identifier: identifier, pvt: pvt)
             let hsScalar = P256.scalars.element(reducing: BigUInt(bigEndianBytes: hs))
-            // [SSK]G in constant time (SSK is secret); the right side is public.
+            // [SSK]G in constant time (SSK is secret). L = [SSK]G − KPAK is a
+            // point, not a scalar: it reveals no more about SSK than the public
+            // key [SSK]G does, and for valid keys it equals the public [HS]PVT,
+            // so the check L = [HS]PVT may run in variable time.
             guard !P256.scalars.isZero(hsScalar),
-                let left = try? P256.multiplyGenerator(ssk.value),
-                let right = try? P256.linearCombinationVartime(
-                    generatorScalar: P256.scalars.zero,
-                    [(P256PrecomputedPoint(pvt, windowBits: 5), hsScalar), (P256PrecomputedPoint(kpak, windowBits: 2), P256.scalars.one)]),
-                left == right
+                let ssKG = try? P256.multiplyGenerator(ssk.value),
+                let l = try? P256.addVartime(ssKG, kpak.negated),
+                P256.isMultipleVartime(l, of: pvt, by: hsScalar)
             else { throw ECCSIError.invalidUserKeys }
             self.identifier = identifier
             self.kpak = kpak
