@@ -48,12 +48,15 @@ enum HalfSizeScalars {
         return x.0 < y.0
     }
 
-    /// The 64 bits of x from bit `shift` up.
+    /// The 64 bits of x from bit `shift` up (zeros above bit 255).
     static func bits(_ x: Words, from shift: Int) -> UInt64 {
-        let limbs = [x.0, x.1, x.2, x.3, 0]
-        let index = shift / 64, offset = UInt64(shift % 64)
-        guard offset != 0 else { return limbs[index] }
-        return limbs[index] >> offset | limbs[index + 1] << (64 - offset)
+        withUnsafeBytes(of: x) { raw in
+            let limbs = raw.assumingMemoryBound(to: UInt64.self)
+            let index = shift / 64, offset = UInt64(shift % 64)
+            let low = limbs[index] >> offset
+            guard offset != 0, index + 1 < 4 else { return low }
+            return low | limbs[index + 1] << (64 - offset)
+        }
     }
 
     static func subtract(_ x: Words, _ y: Words) -> Words {

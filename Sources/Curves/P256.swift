@@ -85,23 +85,31 @@ public enum P256 {
     }
 
     /// Whether L = [h]P, for public L, P and h, in variable time with
-    /// half-length scalars: a ≡ b·h (mod q) with |a|, |b| < 2¹²⁸ from a
-    /// lattice reduction (``HalfSizeScalars``), then [a]P − [b]L = O is one
-    /// Straus pass of 128 doublings instead of the 256 of computing [h]P.
-    /// (Rare inputs whose reduction needs a quotient of 2⁶⁴ or more take the
-    /// 256-bit path.)
+    /// half-length scalars (see `P256JacobianPoint.isMultipleVartime(of:by:)`).
     public static func isMultipleVartime(_ l: P256Point, of point: P256Point, by h: FieldElement256) -> Bool {
-        guard !scalars.isZero(h) else { return false }
-        guard let (a, b, bIsNegative) = HalfSizeScalars.decompose(scalars.canonicalWords(h)) else {
-            return (try? multiplyVartime(point, h)) == l
-        }
-        // [a]P − [b]L with b = ±|b|: the L term is [|b|](∓L).
-        let lTerm = bIsNegative ? l : l.negated
-        let sum = P256JacobianPoint.linearCombinationVartime([
-            (P256PrecomputedPoint(point, windowBits: 5), scalars.element(canonicalWords: a)),
-            (P256PrecomputedPoint(lTerm, windowBits: 5), scalars.element(canonicalWords: b)),
-        ])
-        return sum.isIdentity
+        P256JacobianPoint(l).isMultipleVartime(of: point, by: h)
+    }
+
+    /// Whether [k]G = Q + [h]P, for a secret k and public Q, P, h: the shape of
+    /// RFC 6507 §5.1.2's check [SSK]G = KPAK + [HS]PVT.
+    ///
+    /// [k]G comes from the constant-time comb; L = [k]G − Q is added with the
+    /// complete formulas and its coordinates are multiplied by a fresh random
+    /// λ, so that nothing computed afterwards depends on k's representation:
+    /// only on the point L, which reveals no more about k than the public key
+    /// [k]G does (and equals the public [h]P when the relation holds). The
+    /// check L = [h]P then runs in variable time with half-length scalars.
+    public static func generatorMultiple(
+        _ k: FieldElement256, equals q: P256Point, plusMultipleOf point: P256Point, by h: FieldElement256
+    ) -> Bool {
+        var generator = SecureRandomGenerator()
+        let lambda = field.randomNonzeroElement(using: &generator)
+        let l = generatorComb.multiply(k).adding(q.negated)
+        guard !field.isZero(l.z) else { return scalars.isZero(h) }
+        let x = field.multiply(l.x, lambda), y = field.multiply(l.y, lambda), z = field.multiply(l.z, lambda)
+        // Projective (X : Y : Z) is Jacobian (X·Z, Y·Z², Z).
+        let jacobian = P256JacobianPoint(x: field.multiply(x, z), y: field.multiply(y, field.square(z)), z: z)
+        return jacobian.isMultipleVartime(of: point, by: h)
     }
 
     /// P + Q for public points.

@@ -30,29 +30,55 @@ struct P256GeneratorComb: Sendable {
     }
 
     /// [k]G as a projective point; the identity for k = 0. Constant time.
+    ///
+    /// Windows 0 … 50 use the Jacobian mixed addition (7M + 4S) without its
+    /// exceptional cases, which cannot occur there: before window i the
+    /// accumulator is [sᵢ]G with |sᵢ| < 0.52·32ⁱ, the entry is [±d·32ⁱ]G with
+    /// 1 ≤ d ≤ 16, and sᵢ ∓ d·32ⁱ is nonzero with absolute value below
+    /// 16.52·2²⁵⁰ < q, so the two points are never equal or opposite. The
+    /// accumulator is the identity exactly while every digit so far was 0
+    /// (the lowest nonzero digit of a sum of signed digits below 32 in
+    /// magnitude cannot cancel); that case takes the entry itself, by masked
+    /// selection. The top window, whose digit is 0, 1 or 2, uses the complete
+    /// projective addition, which has no exceptional case at all.
     func multiply(_ k: FieldElement256) -> P256ProjectivePoint {
         let field = P256.field
         var words = P256.scalars.canonicalWords(k)
         defer { withUnsafeMutableBytes(of: &words) { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
         var digits = ScalarRecoding.signedWindows(words)
         defer { for index in digits.indices { digits[index] = 0 } }
-        var accumulator = P256ProjectivePoint.identity
-        entries.withUnsafeBufferPointer { table in
-            for (window, digit) in digits.enumerated() {
-                let (magnitude, negative) = P256ProjectivePoint.signedMagnitude(digit)
-                var x = field.zero, y = field.zero
-                let row = window * Self.entriesPerWindow
-                for index in 0 ..< Self.entriesPerWindow {
-                    let hit = P256ProjectivePoint.equalWords(UInt64(index + 1), magnitude)
-                    x = field.select(x, table[row + index].x, if: hit)
-                    y = field.select(y, table[row + index].y, if: hit)
-                }
-                y = field.negate(y, if: negative)
-                // For d = 0 the sum is computed with a dummy point and discarded.
-                let sum = accumulator.adding(P256Point(unchecked: x, y))
-                accumulator = sum.selecting(accumulator, if: magnitude == 0)
+        let last = digits.count - 1
+        return entries.withUnsafeBufferPointer { table in
+            var accumulator = P256JacobianPoint.identity
+            // 1 while every digit so far was 0; kept as an integer so that
+            // updating it is a bitwise and, not a short-circuit branch.
+            var accumulatorIsIdentity: UInt8 = 1
+            for window in 0 ..< last {
+                let (entry, isZeroDigit) = lookup(table, window: window, digit: digits[window])
+                let sum = accumulator.addingUnchecked(entry)
+                let fresh = P256JacobianPoint(entry)
+                accumulator = sum.selecting(fresh, if: accumulatorIsIdentity != 0).selecting(accumulator, if: isZeroDigit)
+                accumulatorIsIdentity &= unsafeBitCast(isZeroDigit, to: UInt8.self)
             }
+            let (entry, isZeroDigit) = lookup(table, window: last, digit: digits[last])
+            let projective = accumulator.projective
+            return projective.adding(entry).selecting(projective, if: isZeroDigit)
         }
-        return accumulator
+    }
+
+    /// ±|d|·32^window·G by a scan of the window's 16 entries, and whether d = 0
+    /// (then the returned point is a dummy, (0, 0)). Constant time.
+    @inline(__always)
+    private func lookup(_ table: UnsafeBufferPointer<P256Point>, window: Int, digit: Int) -> (P256Point, Bool) {
+        let field = P256.field
+        let (magnitude, negative) = P256ProjectivePoint.signedMagnitude(digit)
+        var x = field.zero, y = field.zero
+        let row = window * Self.entriesPerWindow
+        for index in 0 ..< Self.entriesPerWindow {
+            let hit = P256ProjectivePoint.equalWords(UInt64(index + 1), magnitude)
+            x = field.select(x, table[row + index].x, if: hit)
+            y = field.select(y, table[row + index].y, if: hit)
+        }
+        return (P256Point(unchecked: x, field.negate(y, if: negative)), P256ProjectivePoint.equalWords(magnitude, 0))
     }
 }

@@ -40,14 +40,35 @@ struct P256JacobianPoint {
     func addingVartime(_ point: P256Point) -> P256JacobianPoint {
         let field = P256.field
         if isIdentity { return P256JacobianPoint(point) }
-        let z1z1 = field.square(z)
-        let u2 = field.multiply(point.x, z1z1)
-        let s2 = field.multiply(field.multiply(point.y, z), z1z1)
-        let h = field.subtract(u2, x)
-        let r = field.double(field.subtract(s2, y))
+        let (z1z1, h, r) = mixedAdditionTerms(point)
         if field.isZero(h) {
             return field.isZero(r) ? P256JacobianPoint(point).doubledVartime() : .identity
         }
+        return mixedAdditionResult(z1z1: z1z1, h: h, r: r)
+    }
+
+    /// self + point with no branch at all, for callers that know that self is
+    /// not the identity and not ±point (the constant-time comb proves it for
+    /// its windows).
+    func addingUnchecked(_ point: P256Point) -> P256JacobianPoint {
+        let (z1z1, h, r) = mixedAdditionTerms(point)
+        return mixedAdditionResult(z1z1: z1z1, h: h, r: r)
+    }
+
+    /// madd-2007-bl, first half: Z1², H = X2·Z1² − X1, r = 2(Y2·Z1³ − Y1).
+    @inline(__always)
+    private func mixedAdditionTerms(_ point: P256Point) -> (FieldElement256, FieldElement256, FieldElement256) {
+        let field = P256.field
+        let z1z1 = field.square(z)
+        let u2 = field.multiply(point.x, z1z1)
+        let s2 = field.multiply(field.multiply(point.y, z), z1z1)
+        return (z1z1, field.subtract(u2, x), field.double(field.subtract(s2, y)))
+    }
+
+    /// madd-2007-bl, second half (7M + 4S in all).
+    @inline(__always)
+    private func mixedAdditionResult(z1z1: FieldElement256, h: FieldElement256, r: FieldElement256) -> P256JacobianPoint {
+        let field = P256.field
         let hh = field.square(h)
         let i = field.double(field.double(hh))
         let j = field.multiply(h, i)
@@ -56,6 +77,22 @@ struct P256JacobianPoint {
         let y3 = field.subtract(field.multiply(r, field.subtract(v, x3)), field.double(field.multiply(y, j)))
         let z3 = field.subtract(field.subtract(field.square(field.add(z, h)), z1z1), hh)
         return P256JacobianPoint(x: x3, y: y3, z: z3)
+    }
+
+    /// `other` if `condition`, else self, without a branch on `condition`.
+    func selecting(_ other: P256JacobianPoint, if condition: Bool) -> P256JacobianPoint {
+        let field = P256.field
+        return P256JacobianPoint(
+            x: field.select(x, other.x, if: condition),
+            y: field.select(y, other.y, if: condition),
+            z: field.select(z, other.z, if: condition))
+    }
+
+    /// The same point in homogeneous projective coordinates: (X·Z, Y, Z³)
+    /// (the identity (X, Y, 0) becomes (0, Y, 0), the projective identity).
+    var projective: P256ProjectivePoint {
+        let field = P256.field
+        return P256ProjectivePoint(x: field.multiply(x, z), y: y, z: field.multiply(field.square(z), z))
     }
 
     /// The affine point (one variable-time inversion).
@@ -122,5 +159,30 @@ extension P256JacobianPoint {
     /// The affine point with Z = 1.
     init(_ point: P256Point) {
         self.init(x: point.x, y: point.y, z: P256.field.one)
+    }
+}
+
+extension P256JacobianPoint {
+    /// Whether self = [h]P (self and P public): with a ≡ b·h (mod q) and
+    /// |a|, |b| < 2¹²⁸ (`HalfSizeScalars`), self = [h]P exactly when
+    /// [a]P − [b]·self = O, one Straus pass of 128 doublings instead of the
+    /// 256 of computing [h]P. Rare inputs whose reduction needs a quotient of
+    /// 2⁶⁴ or more take the 256-bit path.
+    func isMultipleVartime(of point: P256Point, by h: FieldElement256) -> Bool {
+        let scalars = P256.scalars
+        guard !scalars.isZero(h), !isIdentity else { return false }
+        guard let (a, b, bIsNegative) = HalfSizeScalars.decompose(scalars.canonicalWords(h)) else {
+            guard let own = try? affineVartime(), let multiple = try? P256.multiplyVartime(point, h) else { return false }
+            return own == multiple
+        }
+        // [a]P − [b]·self with b = ±|b|: the second term is [|b|](∓self).
+        let own = bIsNegative ? self : P256JacobianPoint(x: x, y: P256.field.negate(y), z: z)
+        let windowBits = 5
+        let tables = P256PrecomputedPoint.oddMultiples(of: [P256JacobianPoint(point), own], count: 1 << (windowBits - 2))
+        let sum = Self.linearCombinationVartime([
+            (P256PrecomputedPoint(point: point, windowBits: windowBits, multiples: tables[0]), scalars.element(canonicalWords: a)),
+            (P256PrecomputedPoint(point: tables[1][0], windowBits: windowBits, multiples: tables[1]), scalars.element(canonicalWords: b)),
+        ])
+        return sum.isIdentity
     }
 }

@@ -30,23 +30,50 @@ public struct P256PrecomputedPoint: Sendable {
         precondition((2 ... 10).contains(windowBits), "NAF width must be 2 … 10")
         self.point = point
         self.windowBits = windowBits
-        multiples = Self.oddMultiples(of: point, count: 1 << (windowBits - 2))
+        let count = 1 << (windowBits - 2)
+        multiples = Self.oddMultiples(of: [P256JacobianPoint(point)], count: count)[0]
         if splitScalars {
             // [2¹²⁸]P is never the identity: P has odd prime order q > 2¹²⁸.
             let shifted = (0 ..< 128).reduce(P256JacobianPoint(point)) { accumulator, _ in accumulator.doubledVartime() }
-            upperMultiples = (try? shifted.affineVartime()).map { Self.oddMultiples(of: $0, count: 1 << (windowBits - 2)) }
+            upperMultiples = Self.oddMultiples(of: [shifted], count: count)[0]
         } else {
             upperMultiples = nil
         }
     }
 
-    /// P, 3P, …, (2·count − 1)P: none is the identity (odd multiples below
-    /// 2¹⁰ of a point of odd prime order), so the conversions cannot fail.
-    private static func oddMultiples(of point: P256Point, count: Int) -> [P256Point] {
-        guard count > 1, let twice = try? P256JacobianPoint(point).doubledVartime().affineVartime() else { return [point] }
-        var jacobian = [P256JacobianPoint(point)]
-        for _ in 1 ..< count { jacobian.append(jacobian[jacobian.count - 1].addingVartime(twice)) }
-        return (try? P256JacobianPoint.batchAffineVartime(jacobian)) ?? [point]
+    /// A table of already computed odd multiples.
+    init(point: P256Point, windowBits: Int, multiples: [P256Point]) {
+        self.point = point
+        self.windowBits = windowBits
+        self.multiples = multiples
+        upperMultiples = nil
+    }
+
+    /// For each point Pᵢ (none the identity, odd prime order): Pᵢ, 3Pᵢ, …,
+    /// (2·count − 1)Pᵢ in affine form, with two field inversions in all (one
+    /// for the points and their doubles, one for every multiple): odd multiples
+    /// below 2¹⁰ of a point of odd prime order are never the identity.
+    static func oddMultiples(of points: [P256JacobianPoint], count: Int) -> [[P256Point]] {
+        let doubles = points.map { $0.doubledVartime() }
+        guard let affine = try? P256JacobianPoint.batchAffineVartime(points + doubles) else {
+            preconditionFailure("a point of odd prime order or its double was the identity")
+        }
+        let bases = Array(affine[..<points.count]), twice = Array(affine[points.count...])
+        guard count > 1 else { return bases.map { [$0] } }
+        var jacobian: [P256JacobianPoint] = []
+        jacobian.reserveCapacity(points.count * count)
+        for (base, double) in zip(bases, twice) {
+            var current = P256JacobianPoint(base)
+            jacobian.append(current)
+            for _ in 1 ..< count {
+                current = current.addingVartime(double)
+                jacobian.append(current)
+            }
+        }
+        guard let multiples = try? P256JacobianPoint.batchAffineVartime(jacobian) else {
+            preconditionFailure("an odd multiple below 2^10 of a point of odd prime order was the identity")
+        }
+        return (0 ..< points.count).map { Array(multiples[$0 * count ..< ($0 + 1) * count]) }
     }
 
     /// The NAF digit streams of [k]P: one over the whole scalar, or two over its

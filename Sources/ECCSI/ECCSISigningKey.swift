@@ -28,14 +28,10 @@ extension ECCSI {
             let identifier = Array(identifier)
             let hs = ECCSI.identityHash(kpak: kpak, identifier: identifier, pvt: pvt)
             let hsScalar = P256.scalars.element(reducing: BigUInt(bigEndianBytes: hs))
-            // [SSK]G in constant time (SSK is secret). L = [SSK]G − KPAK is a
-            // point, not a scalar: it reveals no more about SSK than the public
-            // key [SSK]G does, and for valid keys it equals the public [HS]PVT,
-            // so the check L = [HS]PVT may run in variable time.
+            // [SSK]G in constant time (SSK is secret); see P256.generatorMultiple
+            // for why the rest of the check may run in variable time.
             guard !P256.scalars.isZero(hsScalar),
-                let ssKG = try? P256.multiplyGenerator(ssk.value),
-                let l = try? P256.addVartime(ssKG, kpak.negated),
-                P256.isMultipleVartime(l, of: pvt, by: hsScalar)
+                P256.generatorMultiple(ssk.value, equals: kpak, plusMultipleOf: pvt, by: hsScalar)
             else { throw ECCSIError.invalidUserKeys }
             self.identifier = identifier
             self.kpak = kpak

@@ -62,4 +62,24 @@ import TestSupport
         #expect(!P256.isMultipleVartime(point, of: point, by: scalars.zero))
         #expect(P256.isMultipleVartime(point, of: point, by: scalars.one))
     }
+
+    @Test func generatorRelationHoldsExactlyForMatchingScalars() throws {
+        var generator = SeededGenerator.logged("generatorRelation")
+        let scalars = P256.scalars
+        for _ in 0 ..< 6 {
+            let (x, y, h) = (
+                scalars.randomNonzeroElement(using: &generator), scalars.randomNonzeroElement(using: &generator),
+                scalars.randomNonzeroElement(using: &generator))
+            let (q, point) = (try P256.multiplyGenerator(x), try P256.multiplyGenerator(y))
+            // k = x + h·y, so [k]G = Q + [h]P with Q = [x]G and P = [y]G.
+            let k = scalars.add(x, scalars.multiply(h, y))
+            #expect(P256.generatorMultiple(k, equals: q, plusMultipleOf: point, by: h))
+            #expect(!P256.generatorMultiple(scalars.add(k, scalars.one), equals: q, plusMultipleOf: point, by: h))
+            #expect(!P256.generatorMultiple(k, equals: q, plusMultipleOf: point, by: scalars.add(h, scalars.one)))
+            #expect(!P256.generatorMultiple(k, equals: q.negated, plusMultipleOf: point, by: h))
+            // [x]G = Q exactly: the relation holds only with h = 0.
+            #expect(P256.generatorMultiple(x, equals: q, plusMultipleOf: point, by: scalars.zero))
+            #expect(!P256.generatorMultiple(x, equals: q, plusMultipleOf: point, by: h))
+        }
+    }
 }

@@ -80,6 +80,22 @@ func scalar(_ hex: String) throws -> FieldElement256 {
         }
     }
 
+    /// Scalars whose signed 5-bit digits hit every special case of the comb:
+    /// zero windows, lone digits in any window, runs of carries, the top window.
+    @Test func combAgreesWithTheVariableTimePathOnStructuredScalars() throws {
+        let q = try BigUInt(hex: "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551")
+        var values: [BigUInt] = [1, 15, 16, 17, 31, 32, 33, q - 1, q - 16, q - 17, BigUInt(1) << 255, (BigUInt(1) << 255) - 1]
+        for window in stride(from: 0, to: 52, by: 7) {
+            values.append(BigUInt(16) << (5 * window))
+            values.append(BigUInt(17) << (5 * window))
+            values.append((BigUInt(1) << (5 * window + 5)) - 1)
+        }
+        for value in values where value > 0 && value < q {
+            let k = try P256.scalars.element(value)
+            #expect(try P256.multiplyGenerator(k) == P256.multiplyVartime(P256.generator, k), "k = \(value.hexString)")
+        }
+    }
+
     @Test func scalarZeroAndOppositePointsGiveTheIdentityAsAnError() throws {
         let zero = P256.scalars.zero
         #expect(throws: CurveError.pointAtInfinity) { try P256.multiplyGenerator(zero) }
