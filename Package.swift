@@ -71,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ECCSITests",
-            dependencies: ["ECCSI", "Curves", "BigNum", "TestSupport"]
+            dependencies: ["ECCSI", "Curves", "BigNum", "KeyDerivation", "TestSupport"]
         ),
         .testTarget(
             name: "KeyDerivationTests",
