@@ -54,5 +54,17 @@ let package = Package(
             path: "Benchmarks/ECCSI",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "KeyDerivationBenchmarks",
+            dependencies: [
+                .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "KeyDerivation", package: "swift-mikey-sakke"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/KeyDerivation",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )
