@@ -121,6 +121,23 @@ public final class PrimeField256: Sendable {
         multiply(FieldElement256(words.0, words.1, words.2, words.3), rSquared)
     }
 
+    /// Plain 256-bit a + b modulo 2²⁵⁶ (limbs least significant first), for
+    /// integer arithmetic elsewhere in the package.
+    package static func wrappingAdd(
+        _ a: (UInt64, UInt64, UInt64, UInt64), _ b: (UInt64, UInt64, UInt64, UInt64)
+    ) -> (UInt64, UInt64, UInt64, UInt64) {
+        let (sum, _) = addWithCarry(FieldElement256(a.0, a.1, a.2, a.3), FieldElement256(b.0, b.1, b.2, b.3))
+        return (sum.l0, sum.l1, sum.l2, sum.l3)
+    }
+
+    /// Plain 256-bit a − b modulo 2²⁵⁶.
+    package static func wrappingSubtract(
+        _ a: (UInt64, UInt64, UInt64, UInt64), _ b: (UInt64, UInt64, UInt64, UInt64)
+    ) -> (UInt64, UInt64, UInt64, UInt64) {
+        let (difference, _) = subtractWithBorrow(FieldElement256(a.0, a.1, a.2, a.3), FieldElement256(b.0, b.1, b.2, b.3))
+        return (difference.l0, difference.l1, difference.l2, difference.l3)
+    }
+
     /// p's four limbs, least significant first.
     package var modulusWords: (UInt64, UInt64, UInt64, UInt64) { (p.l0, p.l1, p.l2, p.l3) }
 

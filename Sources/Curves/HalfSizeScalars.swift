@@ -60,22 +60,11 @@ enum HalfSizeScalars {
     }
 
     static func subtract(_ x: Words, _ y: Words) -> Words {
-        let (d0, b0) = x.0.subtractingReportingOverflow(y.0)
-        let (e1, c1) = x.1.subtractingReportingOverflow(y.1)
-        let (d1, f1) = e1.subtractingReportingOverflow(b0 ? 1 : 0)
-        let (e2, c2) = x.2.subtractingReportingOverflow(y.2)
-        let (d2, f2) = e2.subtractingReportingOverflow(c1 || f1 ? 1 : 0)
-        let d3 = x.3 &- y.3 &- (c2 || f2 ? 1 : 0)
-        return (d0, d1, d2, d3)
+        PrimeField256.wrappingSubtract(x, y)
     }
 
     static func add(_ x: Words, _ y: Words) -> Words {
-        let (s0, c0) = x.0.addingReportingOverflow(y.0)
-        let (e1, c1) = x.1.addingReportingOverflow(y.1)
-        let (s1, f1) = e1.addingReportingOverflow(c0 ? 1 : 0)
-        let (e2, c2) = x.2.addingReportingOverflow(y.2)
-        let (s2, f2) = e2.addingReportingOverflow(c1 || f1 ? 1 : 0)
-        return (s0, s1, s2, x.3 &+ y.3 &+ (c2 || f2 ? 1 : 0))
+        PrimeField256.wrappingAdd(x, y)
     }
 
     static func multiply(_ x: Words, by factor: UInt64) -> Words {
