@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Curves", targets: ["Curves"]),
         .library(name: "ECCSI", targets: ["ECCSI"]),
         .library(name: "KeyDerivation", targets: ["KeyDerivation"]),
+        .library(name: "SRTP", targets: ["SRTP"]),
         .library(name: "Conformance", targets: ["Conformance"]),
         .executable(name: "mikey-sakke", targets: ["mikey-sakke"]),
     ],
@@ -45,8 +46,16 @@ let package = Package(
             dependencies: ["BigNum", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "SRTP",
+            dependencies: [
+                "BigNum",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "Conformance",
-            dependencies: ["BigNum", "Curves", "ECCSI", "KeyDerivation"]
+            dependencies: ["BigNum", "Curves", "ECCSI", "KeyDerivation", "SRTP"]
         ),
         .executableTarget(
             name: "mikey-sakke",
@@ -76,6 +85,10 @@ let package = Package(
         .testTarget(
             name: "KeyDerivationTests",
             dependencies: ["KeyDerivation", "BigNum", "TestSupport"]
+        ),
+        .testTarget(
+            name: "SRTPTests",
+            dependencies: ["SRTP", "KeyDerivation", "BigNum", "TestSupport"]
         ),
         .testTarget(
             name: "ConformanceTests",

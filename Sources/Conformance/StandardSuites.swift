@@ -3,5 +3,8 @@
 /// (ECCSI, SAKKE, KDF-3GPP, MIKEY-SAKKE-UID, MIKEY-PRF, SRTP, SRTCP, AES-KW);
 /// until then the runner reports that algorithm's tests as skipped.
 enum StandardSuites {
-    static let all: [AlgorithmSuite] = [ECCSISuite.suite, KeyDerivationSuites.kdf, KeyDerivationSuites.uid, KeyDerivationSuites.prf]
+    static let all: [AlgorithmSuite] = [
+        ECCSISuite.suite, KeyDerivationSuites.kdf, KeyDerivationSuites.uid, KeyDerivationSuites.prf,
+        SRTPSuites.srtp, SRTPSuites.srtcp,
+    ]
 }

@@ -36,6 +36,16 @@ public struct VectorTest: Sendable, Decodable {
         outputs = try container.decodeIfPresent([String: JSONValue].self, forKey: .outputs) ?? [:]
     }
 
+    /// The length in octets of the expected output `name`, for operations whose
+    /// output length the test sets ("as many bytes as given": `keystream`).
+    ///
+    /// - Throws: `VectorInputError.missing` or `.wrongType` (not hex).
+    public func expectedOutputByteCount(_ name: String) throws -> Int {
+        guard let value = outputs[name] else { throw VectorInputError.missing(name) }
+        guard let bytes = Self.hexBytes(value) else { throw VectorInputError.wrongType(name, expected: "hex string") }
+        return bytes.count
+    }
+
     // MARK: - Typed access to inputs
 
     /// Input `name` converted by `extract`.

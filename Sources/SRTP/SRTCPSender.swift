@@ -1,0 +1,53 @@
+import Crypto
+import Foundation
+
+/// The sending side of SRTCP with AEAD AES-GCM (RFC 7714 §9): the 31-bit
+/// SRTCP index counts packets; E = 1 encrypts everything after the first 8
+/// octets, E = 0 (authentication only) leaves the packet in the clear.
+///
+/// Packet out: first 8 octets ‖ ciphertext ‖ tag ‖ E|index (4) ‖ MKI.
+public struct SRTCPSender: Sendable {
+    public let key: SRTPMasterKey
+    /// The index the next packet will use.
+    public private(set) var nextIndex: UInt32
+
+    public init(key: SRTPMasterKey, initialIndex: UInt32 = 0) throws {
+        guard initialIndex < 1 << 31 else { throw SRTPError.indexExhausted }
+        self.key = key
+        nextIndex = initialIndex
+    }
+
+    /// Protects an RTCP compound packet into `output`.
+    ///
+    /// - Throws: `.packetTooShort` under 8 octets, `.unsupportedVersion`,
+    ///   `.indexExhausted` after 2³¹ packets.
+    public mutating func protect(_ packet: UnsafeRawBufferPointer, encrypt: Bool = true, into output: inout [UInt8]) throws {
+        guard packet.count >= 8 else { throw SRTPError.packetTooShort(minimum: 8, actual: packet.count) }
+        guard packet[0] >> 6 == 2 else { throw SRTPError.unsupportedVersion(packet[0] >> 6) }
+        let index = nextIndex
+        guard index < 1 << 31 else { throw SRTPError.indexExhausted }
+        let ssrc = SRTPReceiver.word(packet, at: 4)
+        let flagged = index | (encrypt ? 1 << 31 : 0)
+        let trailer = [UInt8(flagged >> 24), UInt8(truncatingIfNeeded: flagged >> 16), UInt8(truncatingIfNeeded: flagged >> 8), UInt8(truncatingIfNeeded: flagged)]
+        let nonce = try key.srtcp.nonce(ssrc: ssrc, high: 0, low: index, lowOctets: 4)
+        let clear = encrypt ? 8 : packet.count
+        var aad = Data(UnsafeRawBufferPointer(rebasing: packet[..<clear]))
+        aad.append(contentsOf: trailer)
+        let sealed = try AES.GCM.seal(
+            UnsafeRawBufferPointer(rebasing: packet[clear...]), using: key.srtcp.key, nonce: nonce, authenticating: aad)
+        output.removeAll(keepingCapacity: true)
+        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<clear]))
+        output.append(contentsOf: sealed.ciphertext)
+        output.append(contentsOf: sealed.tag)
+        output.append(contentsOf: trailer)
+        output.append(contentsOf: key.mki)
+        nextIndex = index + 1
+    }
+
+    /// Protects into a new array.
+    public mutating func protect(_ packet: [UInt8], encrypt: Bool = true) throws -> [UInt8] {
+        var output: [UInt8] = []
+        try packet.withUnsafeBytes { try protect($0, encrypt: encrypt, into: &output) }
+        return output
+    }
+}

@@ -1,0 +1,44 @@
+import BigNum
+
+/// One master key of an SRTP context with its MKI and the session keys
+/// derived from it for SRTP and SRTCP (RFC 3711 §4.3, kdr = 0; TS 33.180:
+/// the MKI is the 4-octet PCK-ID or CSK-ID, or the 8-octet GMK-ID ‖ GUK-ID).
+public struct SRTPMasterKey: Sendable {
+    /// The Master Key Identifier carried in each packet (0, 4 or 8 octets).
+    public let mki: [UInt8]
+    let srtp: SRTPSessionKeys
+    let srtcp: SRTPSessionKeys
+
+    /// Derives the session keys of `profile` from a master key and a 12-octet master salt.
+    ///
+    /// - Throws: `SRTPError.invalidKeyLength`, `.invalidMKILength`.
+    public init(profile: SRTPProfile, masterKey: SecretBytes, masterSalt: SecretBytes, mki: [UInt8] = []) throws {
+        guard masterKey.count == profile.keyLength else {
+            throw SRTPError.invalidKeyLength(expected: [profile.keyLength], actual: masterKey.count)
+        }
+        guard masterSalt.count == SRTPProfile.saltLength else {
+            throw SRTPError.invalidKeyLength(expected: [SRTPProfile.saltLength], actual: masterSalt.count)
+        }
+        func derive(_ key: SRTPKeyDerivation.Label, _ salt: SRTPKeyDerivation.Label) throws -> SRTPSessionKeys {
+            try SRTPSessionKeys(
+                profile: profile,
+                key: SRTPKeyDerivation.derive(masterKey: masterKey, masterSalt: masterSalt, label: key, length: profile.keyLength),
+                salt: SRTPKeyDerivation.derive(masterKey: masterKey, masterSalt: masterSalt, label: salt, length: SRTPProfile.saltLength))
+        }
+        try self.init(mki: mki, srtp: derive(.srtpEncryption, .srtpSalt), srtcp: derive(.srtcpEncryption, .srtcpSalt))
+    }
+
+    /// A key whose session keys are given (no KDF), the same for SRTP and
+    /// SRTCP: the form of the RFC 7714 test vectors.
+    public init(profile: SRTPProfile, sessionKey: SecretBytes, sessionSalt: SecretBytes, mki: [UInt8] = []) throws {
+        let keys = try SRTPSessionKeys(profile: profile, key: sessionKey, salt: sessionSalt)
+        try self.init(mki: mki, srtp: keys, srtcp: keys)
+    }
+
+    private init(mki: [UInt8], srtp: SRTPSessionKeys, srtcp: SRTPSessionKeys) throws {
+        guard [0, 4, 8].contains(mki.count) else { throw SRTPError.invalidMKILength(mki.count) }
+        self.mki = mki
+        self.srtp = srtp
+        self.srtcp = srtcp
+    }
+}
