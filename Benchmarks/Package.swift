@@ -66,5 +66,17 @@ let package = Package(
             path: "Benchmarks/KeyDerivation",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "SRTPBenchmarks",
+            dependencies: [
+                .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "SRTP", package: "swift-mikey-sakke"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/SRTP",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )

@@ -50,7 +50,7 @@ public struct SRTCPReceiver: Sendable {
             throw SRTPError.authenticationFailure
         }
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<clear]))
-        output.append(contentsOf: plaintext)
+        plaintext.withUnsafeBytes { output.append(contentsOf: $0) }
         window.record(UInt64(index))
         return index
     }

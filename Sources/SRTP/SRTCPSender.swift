@@ -37,8 +37,9 @@ public struct SRTCPSender: Sendable {
             UnsafeRawBufferPointer(rebasing: packet[clear...]), using: key.srtcp.key, nonce: nonce, authenticating: aad)
         output.removeAll(keepingCapacity: true)
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<clear]))
-        output.append(contentsOf: sealed.ciphertext)
-        output.append(contentsOf: sealed.tag)
+        // combined = nonce ‖ ciphertext ‖ tag, one contiguous buffer: one copy.
+        guard let combined = sealed.combined else { throw SRTPError.authenticationFailure }
+        combined.withUnsafeBytes { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[12...])) }
         output.append(contentsOf: trailer)
         output.append(contentsOf: key.mki)
         nextIndex = index + 1

@@ -54,7 +54,7 @@ public struct SRTPReceiver: Sendable {
             throw SRTPError.authenticationFailure
         }
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<header.length]))
-        output.append(contentsOf: plaintext)
+        plaintext.withUnsafeBytes { output.append(contentsOf: $0) }
         window.record(index)
         if highestSequence == nil || index >= (UInt64(rolloverCounter) << 16 | UInt64(highestSequence ?? 0)) {
             rolloverCounter = roc

@@ -36,8 +36,9 @@ public struct SRTPSender: Sendable {
             authenticating: UnsafeRawBufferPointer(rebasing: packet[..<header.length]))
         output.removeAll(keepingCapacity: true)
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<header.length]))
-        output.append(contentsOf: sealed.ciphertext)
-        output.append(contentsOf: sealed.tag)
+        // combined = nonce ‖ ciphertext ‖ tag, one contiguous buffer: one copy.
+        guard let combined = sealed.combined else { throw SRTPError.authenticationFailure }
+        combined.withUnsafeBytes { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[12...])) }
         output.append(contentsOf: key.mki)
         if policy.carriesROC(header.sequenceNumber) {
             output.append(contentsOf: [UInt8(roc >> 24), UInt8(truncatingIfNeeded: roc >> 16), UInt8(truncatingIfNeeded: roc >> 8), UInt8(truncatingIfNeeded: roc)])
