@@ -62,6 +62,10 @@ let package = Package(
             dependencies: [
                 "BigNum",
                 "Conformance",
+                "Curves",
+                "ECCSI",
+                "KeyDerivation",
+                "SRTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,6 +4,7 @@ import Curves
 import ECCSI
 import Foundation
 import KeyDerivation
+import SRTP
 
 /// `mikey-sakke demo`: walks through the stack, layer by layer, as far as it is built.
 struct DemoCommand: ParsableCommand {
@@ -17,16 +18,17 @@ struct DemoCommand: ParsableCommand {
         print("")
         try demonstrateFieldEngine()
         print("")
-        let uid = try demonstrateKeyDerivation()
+        let derived = try demonstrateKeyDerivation()
         print("")
-        try demonstrateECCSI(identifier: uid)
+        try demonstrateECCSI(identifier: derived.uid)
+        print("")
+        try demonstrateSRTP(keys: derived.keys, mki: derived.mki)
         print("")
         print("Layers still to come (see Docs/Architecture.md):")
         for layer in [
             "Curves   the RFC 6508 supersingular curve and the Tate-Lichtenbaum pairing",
             "SAKKE    Z_T, RSK issue and validation, encapsulate, decapsulate (RFC 6508)",
             "MIKEY    I_MESSAGE build and parse (RFC 3830, 6509; TS 33.180 Annex E)",
-            "SRTP     AEAD_AES_128/256_GCM SRTP and SRTCP (RFC 7714)",
         ] {
             print("  - \(layer)")
         }
@@ -73,7 +75,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     /// Step 2: identities and keys derived with the 3GPP KDF and the MIKEY PRF.
-    private func demonstrateKeyDerivation() throws -> [UInt8] {
+    private func demonstrateKeyDerivation() throws -> (uid: [UInt8], keys: SRTPMasterKeys, mki: [UInt8]) {
         print("2. Key derivation (TS 33.220 KDF, TS 33.180 Annex F/G, RFC 3830)")
         let period = try KeyPeriod(length: 2_592_000, offset: 0)
         let now = try NTPTimestamp(Date())
@@ -91,6 +93,22 @@ struct DemoCommand: ParsableCommand {
         let keys = try SRTPMasterKeys.groupCall(gmk: gmk, gukID: gukID, rand: rand, session: .mcpttGroupCall)
         print("   SRTP master key (\(keys.masterKey.count) octets) and salt (\(keys.masterSalt.count)) for CS-ID 4 (7.4.2), not shown")
         if back != gmkID { throw ExitCode.failure }
-        return uid
+        return (uid, keys, gmkID.bytes + gukID.bytes)
+    }
+
+    /// Step 4: group-call media under the master key of step 2 (RFC 7714, TS 33.180 §7.5).
+    private func demonstrateSRTP(keys: SRTPMasterKeys, mki: [UInt8]) throws {
+        print("4. SRTP with AEAD_AES_128_GCM (RFC 7714, TS 33.180 7.5)")
+        let key = try SRTPMasterKey(profile: .aeadAES128GCM, masterKey: keys.masterKey, masterSalt: keys.masterSalt, mki: mki)
+        var sender = try SRTPSender(key: key)
+        var receiver = try SRTPReceiver(keys: [key])
+        let rtp: [UInt8] = [0x80, 96, 0x12, 0x34, 0, 0, 0, 160, 0xCA, 0xFE, 0xF0, 0x0D] + Array("20 ms of voice".utf8)
+        let protected = try sender.protect(rtp)
+        print("   RTP \(rtp.count) octets -> SRTP \(protected.count) (tag 16, MKI = GMK-ID || GUK-ID 8, ROC 4)")
+        let clear = try receiver.unprotect(protected)
+        print("   The receiver finds the key by MKI and decrypts ... \(clear == rtp ? "ok" : "FAILED")")
+        let replayRejected = (try? receiver.unprotect(protected)) == nil
+        print("   The same packet again is a replay, rejected ..... \(replayRejected ? "ok" : "FAILED")")
+        if clear != rtp || !replayRejected { throw ExitCode.failure }
     }
 }
