@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Curves", targets: ["Curves"]),
         .library(name: "ECCSI", targets: ["ECCSI"]),
         .library(name: "KeyDerivation", targets: ["KeyDerivation"]),
+        .library(name: "SAKKE", targets: ["SAKKE"]),
         .library(name: "SRTP", targets: ["SRTP"]),
         .library(name: "Conformance", targets: ["Conformance"]),
         .executable(name: "mikey-sakke", targets: ["mikey-sakke"]),
@@ -43,6 +44,10 @@ let package = Package(
         ),
         .target(
             name: "KeyDerivation",
+            dependencies: ["BigNum", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "SAKKE",
             dependencies: ["BigNum", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
@@ -89,6 +94,10 @@ let package = Package(
         .testTarget(
             name: "KeyDerivationTests",
             dependencies: ["KeyDerivation", "BigNum", "TestSupport"]
+        ),
+        .testTarget(
+            name: "SAKKETests",
+            dependencies: ["SAKKE", "BigNum"]
         ),
         .testTarget(
             name: "SRTPTests",
