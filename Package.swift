@@ -48,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "SAKKE",
-            dependencies: ["BigNum", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["BigNum", "Curves", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "SRTP",
@@ -60,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "Conformance",
-            dependencies: ["BigNum", "Curves", "ECCSI", "KeyDerivation", "SRTP"]
+            dependencies: ["BigNum", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP"]
         ),
         .executableTarget(
             name: "mikey-sakke",
@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SAKKETests",
-            dependencies: ["SAKKE", "BigNum"]
+            dependencies: ["SAKKE", "Curves", "BigNum"]
         ),
         .testTarget(
             name: "SRTPTests",

@@ -1,8 +1,10 @@
+import BigNum
 import Curves
+import SAKKE
 
-/// The SAKKE operations of the vector format that are built so far: the
-/// pairing (RFC 6508 §3.2). Keys, encapsulation and decapsulation come with
-/// the rest of the SAKKE layer; until then the runner reports them skipped.
+/// The SAKKE operations of the vector format (parameter set 1): KMS keys,
+/// receiver keys and their validation, encapsulation, decapsulation and the
+/// pairing (RFC 6508 §3.2, §6).
 enum SAKKESuite {
     static let suite = AlgorithmSuite(
         algorithm: "SAKKE",
@@ -10,12 +12,34 @@ enum SAKKESuite {
             file.parameter("parameterSet").map { $0 == "1" ? nil : "only parameter set 1 (RFC 6509) is implemented" } ?? nil
         },
         operations: [
+            "kms-keys": { test, _ in
+                ["zt": .bytes(try SAKKE.KMSKeyPair(z: BigUInt(bigEndianBytes: test.bytes("z"))).zt.encoded)]
+            },
+            "user-keys": { test, _ in
+                let kms = try SAKKE.KMSKeyPair(z: BigUInt(bigEndianBytes: test.bytes("z")))
+                return ["rsk": .bytes(try kms.receiverSecretKey(for: test.bytes("id")).encoded)]
+            },
+            "validate-user-keys": { test, _ in
+                _ = try SAKKE.ReceiverKey(identifier: test.bytes("id"), zt: point(test.bytes("zt")), rsk: point(test.bytes("rsk")))
+                return [:]
+            },
+            "encapsulate": { test, _ in
+                let encapsulation = try SAKKE.encapsulate(ssv: test.bytes("ssv"), to: test.bytes("id"), zt: point(test.bytes("zt")))
+                return ["encapsulated": .bytes(encapsulation.bytes)]
+            },
+            "decapsulate": { test, _ in
+                let key = try SAKKE.ReceiverKey(identifier: test.bytes("id"), zt: point(test.bytes("zt")), rsk: point(test.bytes("rsk")))
+                return ["ssv": .bytes(try key.decapsulate(test.bytes("encapsulated")))]
+            },
             "pairing": { test, _ in
-                let value = TatePairing.reduced(
-                    try SAKKEPoint(encoded: test.bytes("p1")), try SAKKEPoint(encoded: test.bytes("q1")))
+                let value = TatePairing.reduced(try point(test.bytes("p1")), try point(test.bytes("q1")))
                 // The vector format stores the class with a = 1: 00…01 ‖ b.
                 let one = [UInt8](repeating: 0, count: 127) + [1]
                 return ["g": .bytes(one + TatePairing.normalizedImaginaryPart(value))]
             },
         ])
+
+    private static func point(_ bytes: [UInt8]) throws -> SAKKEPoint {
+        do { return try SAKKEPoint(encoded: bytes) } catch let error as CurveError { throw SAKKEError.invalidPoint(error) }
+    }
 }

@@ -37,4 +37,45 @@ public enum SAKKECurve {
     static let generatorYHex =
         "0a8249063f6009f1f9f1f0533634a135d3e82016029906963d778d821e141178f5ea69f4654ec2b9e7f7f5e5f0de55f66b598ccf9a140b2e416cff0ca9e032b9"
         + "70dae117ad547c6ccad696b5b7652fe0ac6f1e80164aa989492d979fc5a4d5f213515ad7e9cb99a980bdad5ad5bb4636adb9b5706a67dcde75573fd71bef16d7"
+
+    // MARK: - Scalar multiplication
+
+    /// [k]Q by a Montgomery ladder over the complete projective formulas: the
+    /// same 1022 steps (q's bit length) and the same operations for every k
+    /// below q; the conditional swaps are arithmetic. The affine conversion
+    /// inverts in constant time. For secret scalars (z, r, (a + z)⁻¹).
+    ///
+    /// - Throws: `CurveError.pointAtInfinity` when [k]Q is the identity (k ≡ 0 mod q).
+    public static func multiply(_ point: SAKKEPoint, _ k: BigUInt) throws -> SAKKEPoint {
+        let scalar = try k.modulo(order)
+        var r0 = SAKKEProjectivePoint.identity
+        var r1 = SAKKEProjectivePoint(x: point.x, y: point.y, z: field.one)
+        for bit in stride(from: order.bitWidth - 1, through: 0, by: -1) {
+            let set = scalar.testBit(bit)
+            SAKKEProjectivePoint.conditionalSwap(&r0, &r1, set)
+            r1 = r0.adding(r1)
+            r0 = r0.doubled()
+            SAKKEProjectivePoint.conditionalSwap(&r0, &r1, set)
+        }
+        return try affine(r0)
+    }
+
+    /// P + Q.
+    ///
+    /// - Throws: `CurveError.pointAtInfinity` when Q = −P.
+    public static func add(_ p: SAKKEPoint, _ q: SAKKEPoint) throws -> SAKKEPoint {
+        let sum = SAKKEProjectivePoint(x: p.x, y: p.y, z: field.one).adding(SAKKEProjectivePoint(x: q.x, y: q.y, z: field.one))
+        return try affine(sum)
+    }
+
+    /// Whether [q]Q is the identity, i.e. Q is in the order-q subgroup (RFC
+    /// 6508 §2.1), checked as [q − 1]Q = −Q (the ladder reduces its scalar mod q).
+    public static func isInPrimeOrderSubgroup(_ point: SAKKEPoint) -> Bool {
+        (try? multiply(point, order - 1)) == point.negated
+    }
+
+    private static func affine(_ point: SAKKEProjectivePoint) throws -> SAKKEPoint {
+        guard let zInverse = try? field.inverse(point.z) else { throw CurveError.pointAtInfinity }
+        return SAKKEPoint(unchecked: field.multiply(point.x, zInverse), field.multiply(point.y, zInverse))
+    }
 }

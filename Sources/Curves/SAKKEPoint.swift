@@ -44,4 +44,9 @@ public struct SAKKEPoint: Sendable, Equatable {
     public var encoded: [UInt8] {
         [0x04] + SAKKECurve.field.bytes(x) + SAKKECurve.field.bytes(y)
     }
+
+    /// −P = (x, −y).
+    public var negated: SAKKEPoint {
+        SAKKEPoint(unchecked: x, SAKKECurve.field.negate(y))
+    }
 }

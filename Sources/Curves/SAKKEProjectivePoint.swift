@@ -1,0 +1,74 @@
+import BigNum
+
+/// A point of the SAKKE curve (a = −3, b = 0) in homogeneous projective
+/// coordinates, with the complete formulas of Renes–Costello–Batina
+/// (Algorithms 4 and 6) specialised to b = 0. The formulas are complete for
+/// points of odd order; every point they see here is in the order-q
+/// subgroup or the identity.
+struct SAKKEProjectivePoint {
+    var x: FieldElement
+    var y: FieldElement
+    var z: FieldElement
+
+    static var identity: SAKKEProjectivePoint {
+        let field = SAKKECurve.field
+        return SAKKEProjectivePoint(x: field.zero, y: field.one, z: field.zero)
+    }
+
+    /// 3a.
+    @inline(__always)
+    private static func triple(_ a: FieldElement, _ field: PrimeField) -> FieldElement {
+        field.add(field.add(a, a), a)
+    }
+
+    /// self + other (RCB Algorithm 4, b = 0).
+    func adding(_ other: SAKKEProjectivePoint) -> SAKKEProjectivePoint {
+        let field = SAKKECurve.field
+        let xx = field.multiply(x, other.x), yy = field.multiply(y, other.y), zz = field.multiply(z, other.z)
+        let xy = field.subtract(field.multiply(field.add(x, y), field.add(other.x, other.y)), field.add(xx, yy))
+        let yz = field.subtract(field.multiply(field.add(y, z), field.add(other.y, other.z)), field.add(yy, zz))
+        let xz = field.subtract(field.multiply(field.add(x, z), field.add(other.x, other.z)), field.add(xx, zz))
+        let xz3 = Self.triple(xz, field)
+        let yyMinus = field.subtract(yy, xz3), yyPlus = field.add(yy, xz3)
+        let zz3 = Self.triple(zz, field)
+        let bxz3 = field.negate(Self.triple(field.add(zz3, xx), field))
+        let xx3MinusZz3 = field.subtract(Self.triple(xx, field), zz3)
+        return SAKKEProjectivePoint(
+            x: field.subtract(field.multiply(yyPlus, xy), field.multiply(yz, bxz3)),
+            y: field.add(field.multiply(yyPlus, yyMinus), field.multiply(xx3MinusZz3, bxz3)),
+            z: field.add(field.multiply(yyMinus, yz), field.multiply(xy, xx3MinusZz3)))
+    }
+
+    /// 2·self (RCB Algorithm 6, b = 0).
+    func doubled() -> SAKKEProjectivePoint {
+        let field = SAKKECurve.field
+        let xx = field.square(x), yy = field.square(y), zz = field.square(z)
+        let xy2 = field.add(field.multiply(x, y), field.multiply(x, y))
+        let xz2 = field.add(field.multiply(x, z), field.multiply(x, z))
+        let bzz3 = field.negate(Self.triple(xz2, field))
+        let yyMinus = field.subtract(yy, bzz3), yyPlus = field.add(yy, bzz3)
+        let zz3 = Self.triple(zz, field)
+        let bxz6 = field.negate(Self.triple(field.add(zz3, xx), field))
+        let xx3MinusZz3 = field.subtract(Self.triple(xx, field), zz3)
+        let yz2 = field.add(field.multiply(y, z), field.multiply(y, z))
+        let yzyy = field.multiply(yz2, yy)
+        return SAKKEProjectivePoint(
+            x: field.subtract(field.multiply(yyMinus, xy2), field.multiply(bxz6, yz2)),
+            y: field.add(field.multiply(yyPlus, yyMinus), field.multiply(xx3MinusZz3, bxz6)),
+            z: field.add(field.add(yzyy, yzyy), field.add(yzyy, yzyy)))
+    }
+
+    /// Exchanges a and b when `bit` is 1, by arithmetic (no branch, no secret index).
+    static func conditionalSwap(_ a: inout SAKKEProjectivePoint, _ b: inout SAKKEProjectivePoint, _ bit: Bool) {
+        let field = SAKKECurve.field
+        let flag = bit ? field.one : field.zero
+        func swap(_ u: inout FieldElement, _ v: inout FieldElement) {
+            let delta = field.multiply(flag, field.subtract(v, u))
+            u = field.add(u, delta)
+            v = field.subtract(v, delta)
+        }
+        swap(&a.x, &b.x)
+        swap(&a.y, &b.y)
+        swap(&a.z, &b.z)
+    }
+}
