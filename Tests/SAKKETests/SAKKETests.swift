@@ -1,0 +1,70 @@
+import BigNum
+import Curves
+import SAKKE
+import Testing
+
+@Suite struct SAKKETests {
+    static let identifier = Array("2011-02\u{0}tel:+447700900123\u{0}".utf8)
+
+    @Test func randomKeysEncapsulateAndDecapsulateRandomSSVs() throws {
+        let kms = try SAKKE.KMSKeyPair()
+        let identifier = Array("2026-11\u{0}sip:bob@example.org\u{0}".utf8)
+        let key = try SAKKE.ReceiverKey(identifier: identifier, zt: kms.zt, rsk: kms.receiverSecretKey(for: identifier))
+        let (ssv, encapsulation) = try SAKKE.encapsulate(to: identifier, zt: kms.zt)
+        #expect(ssv.count == 16)
+        #expect(encapsulation.bytes.count == 273)
+        #expect(try key.decapsulate(encapsulation.bytes) == ssv)
+        #expect(try SAKKE.Encapsulation(bytes: encapsulation.bytes) == encapsulation)
+        // A given SSV gives the same encapsulation every time (r is derived from it).
+        #expect(try SAKKE.encapsulate(ssv: ssv, to: identifier, zt: kms.zt) == encapsulation)
+    }
+
+    @Test func pairingIsBilinear() throws {
+        let p = SAKKECurve.generator
+        let (a, b) = (BigUInt(0x1234_5678_9ABC), BigUInt(0xFEDC_BA98_7654_3210))
+        let left = TatePairing.normalizedImaginaryPart(TatePairing.reduced(try SAKKECurve.multiply(p, a), try SAKKECurve.multiply(p, b)))
+        let right = TatePairing.normalizedImaginaryPart(TatePairing.reduced(try SAKKECurve.multiply(p, a * b), p))
+        #expect(left == right)
+        let other = TatePairing.normalizedImaginaryPart(TatePairing.reduced(try SAKKECurve.multiply(p, a * b + 1), p))
+        #expect(left != other)
+    }
+
+    @Test func tamperedOrForeignEncapsulationsAreRefusedOpaquely() throws {
+        let kms = try SAKKE.KMSKeyPair()
+        let key = try SAKKE.ReceiverKey(identifier: Self.identifier, zt: kms.zt, rsk: kms.receiverSecretKey(for: Self.identifier))
+        let encapsulation = try SAKKE.encapsulate(ssv: [UInt8](repeating: 7, count: 16), to: Self.identifier, zt: kms.zt)
+        var bytes = encapsulation.bytes
+        bytes[272] ^= 1 // H
+        #expect(throws: SAKKEError.authenticationFailure) { try key.decapsulate(bytes) }
+        bytes = encapsulation.bytes
+        bytes[256] ^= 1 // R's y: off the curve
+        #expect(throws: SAKKEError.authenticationFailure) { try key.decapsulate(bytes) }
+        #expect(throws: SAKKEError.authenticationFailure) { try key.decapsulate(encapsulation.bytes.dropLast()) }
+        // To another identifier under the same KMS.
+        let other = try SAKKE.encapsulate(ssv: [UInt8](repeating: 7, count: 16), to: Array("someone else".utf8), zt: kms.zt)
+        #expect(throws: SAKKEError.authenticationFailure) { try key.decapsulate(other) }
+        // R replaced by a valid point of the subgroup.
+        let swapped = try SAKKE.Encapsulation(bytes: SAKKECurve.generator.encoded + encapsulation.h)
+        #expect(throws: SAKKEError.authenticationFailure) { try key.decapsulate(swapped) }
+    }
+
+    @Test func invalidKeysAndInputsAreRefusedWithTheirReason() throws {
+        let kms = try SAKKE.KMSKeyPair()
+        let rsk = try kms.receiverSecretKey(for: Self.identifier)
+        #expect(throws: SAKKEError.invalidReceiverKey) { try SAKKE.ReceiverKey(identifier: Array("x".utf8), zt: kms.zt, rsk: rsk) }
+        #expect(throws: SAKKEError.invalidReceiverKey) { try SAKKE.ReceiverKey(identifier: Self.identifier, zt: SAKKECurve.generator, rsk: rsk) }
+        #expect(throws: SAKKEError.invalidSecret) { try SAKKE.KMSKeyPair(z: 0) }
+        #expect(throws: SAKKEError.invalidSecret) { try SAKKE.KMSKeyPair(z: SAKKECurve.order) }
+        #expect(throws: SAKKEError.invalidSSVLength(15)) { try SAKKE.encapsulate(ssv: [UInt8](repeating: 0, count: 15), to: Self.identifier, zt: kms.zt) }
+        #expect(throws: SAKKEError.invalidEncapsulationLength(272)) { try SAKKE.Encapsulation(bytes: [UInt8](repeating: 4, count: 272)) }
+        #expect(throws: SAKKEError.invalidPoint(.notOnCurve)) { try SAKKE.Encapsulation(bytes: [0x04] + [UInt8](repeating: 1, count: 272)) }
+        // a + z ≡ 0 (mod q): z = q − a.
+        let a = BigUInt(bigEndianBytes: Self.identifier)
+        let degenerate = try SAKKE.KMSKeyPair(z: SAKKECurve.order - a)
+        #expect(throws: SAKKEError.degenerateIdentifier) { try degenerate.receiverSecretKey(for: Self.identifier) }
+        // (0, 0) is on the curve but of order 2, outside the subgroup.
+        let twoTorsion = try SAKKEPoint(encoded: [0x04] + [UInt8](repeating: 0, count: 256))
+        #expect(!SAKKECurve.isInPrimeOrderSubgroup(twoTorsion))
+        #expect(throws: SAKKEError.invalidReceiverKey) { try SAKKE.ReceiverKey(identifier: Self.identifier, zt: kms.zt, rsk: twoTorsion) }
+    }
+}
