@@ -70,6 +70,7 @@ let package = Package(
                 "Curves",
                 "ECCSI",
                 "KeyDerivation",
+                "SAKKE",
                 "SRTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

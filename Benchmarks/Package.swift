@@ -78,5 +78,17 @@ let package = Package(
             path: "Benchmarks/SRTP",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "SAKKEBenchmarks",
+            dependencies: [
+                .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "Curves", package: "swift-mikey-sakke"),
+                .product(name: "SAKKE", package: "swift-mikey-sakke"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/SAKKE",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )

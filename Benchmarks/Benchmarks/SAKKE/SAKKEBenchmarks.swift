@@ -1,0 +1,41 @@
+// SAKKE (RFC 6508, parameter set 1) benchmarks with GMP's 1024-bit mpz_powm
+// (full-width exponent) in the same run as the unit of the targets.
+//
+//   swift package --package-path Benchmarks benchmark --target SAKKEBenchmarks
+
+import Benchmark
+import BenchmarkSupport
+import BigNum
+import Curves
+import SAKKE
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = standardConfiguration(timeUnits: .microseconds, maxIterations: 10_000)
+    let field = SAKKECurve.field
+    mpzPowmBaseline(
+        "mpz_powm 1024-bit (SAKKE p)", modulus: field.modulus,
+        base: (try? BigUInt.random(below: field.modulus)) ?? BigUInt(3), exponent: fullWidthExponent(bits: 1024))
+    guard let kms = try? SAKKE.KMSKeyPair() else { fatalError("SAKKE setup") }
+    let identifier = Array("2026-11\u{0}sip:bob@example.org\u{0}".utf8)
+    guard let rsk = try? kms.receiverSecretKey(for: identifier),
+        let key = try? SAKKE.ReceiverKey(identifier: identifier, zt: kms.zt, rsk: rsk),
+        let (_, encapsulation) = try? SAKKE.encapsulate(to: identifier, zt: kms.zt)
+    else { fatalError("SAKKE setup") }
+    let ssv = [UInt8](repeating: 0x42, count: 16)
+
+    Benchmark("SAKKE pairing (cold)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(TatePairing.reduced(encapsulation.r, rsk)) }
+    }
+    Benchmark("SAKKE encapsulate (cold)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try? SAKKE.encapsulate(ssv: ssv, to: identifier, zt: kms.zt)) }
+    }
+    Benchmark("SAKKE decapsulate (cold)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try? key.decapsulate(encapsulation)) }
+    }
+    Benchmark("SAKKE RSK issue") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try? kms.receiverSecretKey(for: identifier)) }
+    }
+    Benchmark("SAKKE RSK validation") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try? SAKKE.ReceiverKey(identifier: identifier, zt: kms.zt, rsk: rsk)) }
+    }
+}
