@@ -26,16 +26,8 @@ public struct P256Point: Sendable, Equatable {
     ///   `.pointAtInfinity` (the single octet 0x00), `.coordinateOutOfRange`,
     ///   `.notOnCurve`.
     public init(encoded bytes: some Collection<UInt8>) throws {
-        let octets = Array(bytes)
-        if octets == [0] { throw CurveError.pointAtInfinity }
-        guard octets.count == Self.encodedCount else {
-            throw CurveError.invalidLength(expected: Self.encodedCount, actual: octets.count)
-        }
-        guard octets[0] == 0x04 else { throw CurveError.unsupportedEncoding(prefix: octets[0]) }
         let field = P256.field
-        guard let x = try? field.element(bigEndianBytes: octets[1 ..< 33]),
-            let y = try? field.element(bigEndianBytes: octets[33 ..< 65])
-        else { throw CurveError.coordinateOutOfRange }
+        let (x, y) = try UncompressedPointEncoding.coordinates(of: bytes, coordinateLength: 32) { try field.element(bigEndianBytes: $0) }
         guard Self.satisfiesCurveEquation(x, y) else { throw CurveError.notOnCurve }
         self.init(unchecked: x, y)
     }

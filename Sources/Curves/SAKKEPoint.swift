@@ -5,7 +5,7 @@ import BigNum
 /// curve. Encoded as 04 ‖ x ‖ y, 257 octets (RFC 6508 §2.2, RFC 6509).
 ///
 /// The curve has cofactor 4: a point on the curve need not be in the order-q
-/// subgroup; ``isInPrimeOrderSubgroupVartime`` tells.
+/// subgroup; `SAKKECurve.isInPrimeOrderSubgroup(_:)` tells.
 public struct SAKKEPoint: Sendable, Equatable {
     let x: FieldElement
     let y: FieldElement
@@ -24,19 +24,12 @@ public struct SAKKEPoint: Sendable, Equatable {
     /// - Throws: `CurveError.invalidLength`, `.unsupportedEncoding`,
     ///   `.pointAtInfinity`, `.coordinateOutOfRange`, `.notOnCurve`.
     public init(encoded bytes: some Collection<UInt8>) throws {
-        let octets = Array(bytes)
-        if octets == [0] { throw CurveError.pointAtInfinity }
-        guard octets.count == Self.encodedCount else {
-            throw CurveError.invalidLength(expected: Self.encodedCount, actual: octets.count)
-        }
-        guard octets[0] == 0x04 else { throw CurveError.unsupportedEncoding(prefix: octets[0]) }
         let field = SAKKECurve.field
-        guard let x = try? field.element(bigEndianBytes: octets[1 ..< 129]),
-            let y = try? field.element(bigEndianBytes: octets[129 ..< 257])
-        else { throw CurveError.coordinateOutOfRange }
+        let (x, y) = try UncompressedPointEncoding.coordinates(of: bytes, coordinateLength: 128) { try field.element(bigEndianBytes: $0) }
         // y² = x³ − 3x = x·(x² − 3).
-        let three = field.element(word: 3)
-        guard field.square(y) == field.multiply(x, field.subtract(field.square(x), three)) else { throw CurveError.notOnCurve }
+        guard field.square(y) == field.multiply(x, field.subtract(field.square(x), field.element(word: 3))) else {
+            throw CurveError.notOnCurve
+        }
         self.init(unchecked: x, y)
     }
 
