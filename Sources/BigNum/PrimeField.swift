@@ -153,6 +153,18 @@ public final class PrimeField: Sendable {
         FieldElement(limbs: kernel.sumOfProducts(a.limbs, b.limbs, c.limbs, d.limbs, subtract: true))
     }
 
+    /// `b` if `condition`, else `a`, without a branch on `condition` (masked limbs).
+    public func select(_ a: FieldElement, _ b: FieldElement, if condition: Bool) -> FieldElement {
+        let mask = 0 &- UInt(unsafeBitCast(condition, to: UInt8.self))
+        var result = a.limbs
+        result.withMutablePointer { r in
+            b.limbs.withPointer { bp in
+                for index in 0 ..< kernel.limbCount { r[index] ^= (r[index] ^ bp[index]) & mask }
+            }
+        }
+        return FieldElement(limbs: result)
+    }
+
     /// Whether `a` is 0, in constant time.
     public func isZero(_ a: FieldElement) -> Bool {
         kernel.isZero(a.limbs)

@@ -40,24 +40,46 @@ public enum SAKKECurve {
 
     // MARK: - Scalar multiplication
 
-    /// [k]Q by a Montgomery ladder over the complete projective formulas: the
-    /// same 1022 steps (q's bit length) and the same operations for every k
-    /// below q; the conditional swaps are arithmetic. The affine conversion
-    /// inverts in constant time. For secret scalars (z, r, (a + z)⁻¹).
+    /// [k]Q in constant time: fixed 4-bit windows over q's bit length (256
+    /// windows of four complete doublings and one complete addition), the
+    /// window's multiple found by a masked scan of all 16 (the identity for a
+    /// zero digit, which the complete formulas add like any point). The
+    /// affine conversion inverts in constant time. For secret scalars
+    /// (z, r, (a + z)⁻¹).
     ///
     /// - Throws: `CurveError.pointAtInfinity` when [k]Q is the identity (k ≡ 0 mod q).
     public static func multiply(_ point: SAKKEPoint, _ k: BigUInt) throws -> SAKKEPoint {
         let scalar = try k.modulo(order)
-        var r0 = SAKKEProjectivePoint.identity
-        var r1 = SAKKEProjectivePoint(x: point.x, y: point.y, z: field.one)
-        for bit in stride(from: order.bitWidth - 1, through: 0, by: -1) {
-            let set = scalar.testBit(bit)
-            SAKKEProjectivePoint.conditionalSwap(&r0, &r1, set)
-            r1 = r0.adding(r1)
-            r0 = r0.doubled()
-            SAKKEProjectivePoint.conditionalSwap(&r0, &r1, set)
+        let base = SAKKEProjectivePoint(x: point.x, y: point.y, z: field.one)
+        var table = [SAKKEProjectivePoint.identity, base]
+        for _ in 2 ..< 16 { table.append(table[table.count - 1].adding(base)) }
+        var accumulator = SAKKEProjectivePoint.identity
+        let windows = (order.bitWidth + 3) / 4
+        for window in stride(from: windows - 1, through: 0, by: -1) {
+            for _ in 0 ..< 4 { accumulator = accumulator.doubled() }
+            // The window's bits are read at public positions; the digit only selects.
+            let digit = (0 ..< 4).reduce(0) { $0 | Int(unsafeBitCast(scalar.testBit(4 * window + $1), to: UInt8.self)) << $1 }
+            var entry = SAKKEProjectivePoint.identity
+            for index in 1 ..< 16 { entry = entry.selecting(table[index], if: index == digit) }
+            accumulator = accumulator.adding(entry)
         }
-        return try affine(r0)
+        return try affine(accumulator)
+    }
+
+    /// [k]Q for a public k (an identifier): left-to-right double-and-add over
+    /// k's own bits, so a 256-bit UID costs 256 steps instead of the ladder's
+    /// 1022. Its time depends on k; never use it with a secret.
+    ///
+    /// - Throws: `CurveError.pointAtInfinity` when [k]Q is the identity.
+    public static func multiplyVartime(_ point: SAKKEPoint, _ k: BigUInt) throws -> SAKKEPoint {
+        let scalar = try k.modulo(order)
+        let base = SAKKEProjectivePoint(x: point.x, y: point.y, z: field.one)
+        var accumulator = SAKKEProjectivePoint.identity
+        for bit in stride(from: scalar.bitWidth - 1, through: 0, by: -1) {
+            accumulator = accumulator.doubled()
+            if scalar.testBit(bit) { accumulator = accumulator.adding(base) }
+        }
+        return try affine(accumulator)
     }
 
     /// P + Q.

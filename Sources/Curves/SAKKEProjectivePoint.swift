@@ -58,17 +58,11 @@ struct SAKKEProjectivePoint {
             z: field.add(field.add(yzyy, yzyy), field.add(yzyy, yzyy)))
     }
 
-    /// Exchanges a and b when `bit` is 1, by arithmetic (no branch, no secret index).
-    static func conditionalSwap(_ a: inout SAKKEProjectivePoint, _ b: inout SAKKEProjectivePoint, _ bit: Bool) {
+    /// `other` if `condition`, else self, without a branch on `condition`.
+    func selecting(_ other: SAKKEProjectivePoint, if condition: Bool) -> SAKKEProjectivePoint {
         let field = SAKKECurve.field
-        let flag = bit ? field.one : field.zero
-        func swap(_ u: inout FieldElement, _ v: inout FieldElement) {
-            let delta = field.multiply(flag, field.subtract(v, u))
-            u = field.add(u, delta)
-            v = field.subtract(v, delta)
-        }
-        swap(&a.x, &b.x)
-        swap(&a.y, &b.y)
-        swap(&a.z, &b.z)
+        return SAKKEProjectivePoint(
+            x: field.select(x, other.x, if: condition), y: field.select(y, other.y, if: condition),
+            z: field.select(z, other.z, if: condition))
     }
 }

@@ -36,8 +36,8 @@ public enum SAKKE {
 
     /// [a]P + Z_T, the point every operation of an identifier starts from.
     static func identityPoint(_ identifier: [UInt8], zt: SAKKEPoint) throws -> SAKKEPoint {
-        // a is public: the ladder's constant time is not needed here, only its correctness.
-        try SAKKECurve.add(SAKKECurve.multiply(SAKKECurve.generator, integer(ofIdentifier: identifier)), zt)
+        // a is public: a variable-time multiplication over its own bits.
+        try SAKKECurve.add(SAKKECurve.multiplyVartime(SAKKECurve.generator, integer(ofIdentifier: identifier)), zt)
     }
 
     /// The PF_p class of x + y·i as its b with a = 1, in constant time.
@@ -46,23 +46,28 @@ public enum SAKKE {
         return field.multiply(value.imaginary, try field.inverse(value.real))
     }
 
-    /// g^r in PF_p (r secret): a ladder over q's bit length on (1 + g·i).
+    /// g^r in PF_p (r secret): fixed 4-bit windows over q's bit length on
+    /// (1 + g·i), the window's power found by a masked scan of all 16.
     static func gToThe(_ r: BigUInt) throws -> FieldElement {
         let fp2 = SAKKECurve.extensionField, field = SAKKECurve.field
-        var r0 = fp2.one, r1 = fp2.element(real: field.one, imaginary: g)
-        for bit in stride(from: SAKKECurve.order.bitWidth - 1, through: 0, by: -1) {
-            let flag = r.testBit(bit) ? field.one : field.zero
-            // Arithmetic swap: no branch on r's bits.
-            let delta = fp2.multiply(fp2.subtract(r1, r0), byBase: flag)
-            r0 = fp2.add(r0, delta)
-            r1 = fp2.subtract(r1, delta)
-            r1 = fp2.multiply(r0, r1)
-            r0 = fp2.square(r0)
-            let back = fp2.multiply(fp2.subtract(r1, r0), byBase: flag)
-            r0 = fp2.add(r0, back)
-            r1 = fp2.subtract(r1, back)
+        let base = fp2.element(real: field.one, imaginary: g)
+        var table = [fp2.one, base]
+        for _ in 2 ..< 16 { table.append(fp2.multiply(table[table.count - 1], base)) }
+        var accumulator = fp2.one
+        let windows = (SAKKECurve.order.bitWidth + 3) / 4
+        for window in stride(from: windows - 1, through: 0, by: -1) {
+            for _ in 0 ..< 4 { accumulator = fp2.square(accumulator) }
+            let digit = (0 ..< 4).reduce(0) { $0 | Int(unsafeBitCast(r.testBit(4 * window + $1), to: UInt8.self)) << $1 }
+            var entry = fp2.one
+            for index in 1 ..< 16 {
+                let hit = index == digit
+                entry = fp2.element(
+                    real: field.select(entry.real, table[index].real, if: hit),
+                    imaginary: field.select(entry.imaginary, table[index].imaginary, if: hit))
+            }
+            accumulator = fp2.multiply(accumulator, entry)
         }
-        return try normalized(r0)
+        return try normalized(accumulator)
     }
 
     /// HashToIntegerRange(w, 2^n) as n/8 octets: the mask of the SSV.

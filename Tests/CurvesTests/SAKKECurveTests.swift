@@ -24,6 +24,10 @@ import Testing
         #expect(try SAKKECurve.multiply(p, 2) == two)
         #expect(try SAKKECurve.multiply(p, 3) == three)
         #expect(try SAKKECurve.multiply(p, SAKKECurve.order - 1) == p.negated)
+        let k = try BigUInt(hex: "323031312d30320074656c3a2b34343737303039303031323300")
+        #expect(try SAKKECurve.multiplyVartime(p, k) == SAKKECurve.multiply(p, k))
+        #expect(try SAKKECurve.multiplyVartime(p, 3) == three)
+        #expect(throws: CurveError.pointAtInfinity) { try SAKKECurve.multiplyVartime(p, SAKKECurve.order) }
         #expect(throws: CurveError.pointAtInfinity) { try SAKKECurve.add(p, p.negated) }
     }
 }
