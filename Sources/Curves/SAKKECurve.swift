@@ -27,6 +27,9 @@ public enum SAKKECurve {
         catch { fatalError("SAKKE P is a constant point: \(error)") }
     }()
 
+    /// The fixed-base table of P, built on first use.
+    public static let generatorTable = SAKKEFixedBaseTable(generator)
+
     static let primeHex =
         "997ABB1F0A563FDA65C61198DAD0657A416C0CE19CB48261BE9AE358B3E01A2EF40AAB27E2FC0F1B228730D531A59CB0"
         + "E791B39FF7C88A19356D27F4A666A6D0E26C6487326B4CD4512AC5CD65681CE1B6AFF4A831852A82A7CF3C521C3C09AA"
@@ -96,7 +99,7 @@ public enum SAKKECurve {
         (try? multiply(point, order - 1)) == point.negated
     }
 
-    private static func affine(_ point: SAKKEProjectivePoint) throws -> SAKKEPoint {
+    static func affine(_ point: SAKKEProjectivePoint) throws -> SAKKEPoint {
         guard let zInverse = try? field.inverse(point.z) else { throw CurveError.pointAtInfinity }
         return SAKKEPoint(unchecked: field.multiply(point.x, zInverse), field.multiply(point.y, zInverse))
     }

@@ -28,11 +28,31 @@ struct SAKKEProjectivePoint {
         let xy = field.subtract(field.multiply(field.add(x, y), field.add(other.x, other.y)), field.add(xx, yy))
         let yz = field.subtract(field.multiply(field.add(y, z), field.add(other.y, other.z)), field.add(yy, zz))
         let xz = field.subtract(field.multiply(field.add(x, z), field.add(other.x, other.z)), field.add(xx, zz))
-        let xz3 = Self.triple(xz, field)
+        return Self.finishAddition(xx: xx, yy: yy, zz: zz, xy: xy, yz: yz, xz: xz)
+    }
+
+    /// self + (x2, y2) for an affine point (RCB Algorithm 5, b = 0): complete
+    /// for every self; the affine point is never the identity.
+    func adding(affineX x2: FieldElement, _ y2: FieldElement) -> SAKKEProjectivePoint {
+        let field = SAKKECurve.field
+        let xx = field.multiply(x, x2), yy = field.multiply(y, y2)
+        let xy = field.subtract(field.multiply(field.add(x, y), field.add(x2, y2)), field.add(xx, yy))
+        let yz = field.add(field.multiply(y2, z), y)
+        let xz = field.add(field.multiply(x2, z), x)
+        return Self.finishAddition(xx: xx, yy: yy, zz: z, xy: xy, yz: yz, xz: xz)
+    }
+
+    /// The common tail of both additions with b = 0.
+    @inline(__always)
+    private static func finishAddition(
+        xx: FieldElement, yy: FieldElement, zz: FieldElement, xy: FieldElement, yz: FieldElement, xz: FieldElement
+    ) -> SAKKEProjectivePoint {
+        let field = SAKKECurve.field
+        let xz3 = triple(xz, field)
         let yyMinus = field.subtract(yy, xz3), yyPlus = field.add(yy, xz3)
-        let zz3 = Self.triple(zz, field)
-        let bxz3 = field.negate(Self.triple(field.add(zz3, xx), field))
-        let xx3MinusZz3 = field.subtract(Self.triple(xx, field), zz3)
+        let zz3 = triple(zz, field)
+        let bxz3 = field.negate(triple(field.add(zz3, xx), field))
+        let xx3MinusZz3 = field.subtract(triple(xx, field), zz3)
         return SAKKEProjectivePoint(
             x: field.subtract(field.multiply(yyPlus, xy), field.multiply(yz, bxz3)),
             y: field.add(field.multiply(yyPlus, yyMinus), field.multiply(xx3MinusZz3, bxz3)),

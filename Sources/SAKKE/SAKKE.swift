@@ -40,6 +40,13 @@ public enum SAKKE {
         try SAKKECurve.add(SAKKECurve.multiplyVartime(SAKKECurve.generator, integer(ofIdentifier: identifier)), zt)
     }
 
+    /// R = [r]([b]P + Z_T) computed as [r·b]P + [r]Z_T from the two fixed-base
+    /// tables: no doubling at all. Constant time in r.
+    static func encapsulationPoint(r: BigUInt, identifier: [UInt8], ztTable: SAKKEFixedBaseTable) throws -> SAKKEPoint {
+        let rb = scalars.multiply(try scalars.element(r), scalars.element(reducing: integer(ofIdentifier: identifier)))
+        return try SAKKEFixedBaseTable.sum(SAKKECurve.generatorTable, scalars.integer(rb), ztTable, r)
+    }
+
     /// The PF_p class of x + y·i as its b with a = 1, in constant time.
     static func normalized(_ value: QuadraticExtensionElement) throws -> FieldElement {
         let field = SAKKECurve.field

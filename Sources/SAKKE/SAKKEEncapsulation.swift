@@ -40,6 +40,11 @@ extension SAKKE {
         let b = Array(identifier)
         let r = try HashToIntegerRange.hash(ssv + b, below: SAKKECurve.order)
         let point = try SAKKECurve.multiply(identityPoint(b, zt: zt), r)
+        return try finish(ssv: ssv, r: r, point: point)
+    }
+
+    /// H = SSV ⊕ HashToIntegerRange(g^r, 2^n) and the encapsulation.
+    static func finish(ssv: [UInt8], r: BigUInt, point: SAKKEPoint) throws -> Encapsulation {
         let mask = try mask(gToThe(r))
         return Encapsulation(r: point, h: zip(ssv, mask).map { $0 ^ $1 })
     }

@@ -16,7 +16,7 @@ extension SAKKE {
         public init(z: BigUInt) throws {
             guard z > 0, z < SAKKECurve.order else { throw SAKKEError.invalidSecret }
             self.z = z
-            zt = try SAKKECurve.multiply(SAKKECurve.generator, z)
+            zt = try SAKKECurve.generatorTable.multiply(z)
         }
 
         /// A fresh pair with a random z from the system's CSPRNG.
@@ -31,7 +31,7 @@ extension SAKKE {
             let scalars = SAKKE.scalars
             let sum = scalars.add(scalars.element(reducing: SAKKE.integer(ofIdentifier: Array(identifier))), try scalars.element(z))
             guard let inverse = try? scalars.inverse(sum) else { throw SAKKEError.degenerateIdentifier }
-            return try SAKKECurve.multiply(SAKKECurve.generator, scalars.integer(inverse))
+            return try SAKKECurve.generatorTable.multiply(scalars.integer(inverse))
         }
     }
 }

@@ -8,6 +8,8 @@ extension SAKKE {
         public let identifier: [UInt8]
         public let zt: SAKKEPoint
         let rsk: SAKKEPoint
+        /// Z_T's fixed-base table, for the recomputation of R in every decapsulation.
+        let ztTable: SAKKEFixedBaseTable
 
         /// Validates `rsk` for `identifier` under `zt`.
         ///
@@ -21,6 +23,7 @@ extension SAKKE {
             self.identifier = identifier
             self.zt = zt
             self.rsk = rsk
+            ztTable = SAKKEFixedBaseTable(zt)
         }
 
         /// The SSV of `encapsulation` (RFC 6508 §6.2.2): w = ⟨R, K⟩,
@@ -34,8 +37,7 @@ extension SAKKE {
             else { throw SAKKEError.authenticationFailure }
             var ssv = zip(encapsulation.h, mask).map { $0 ^ $1 }
             guard let r = try? HashToIntegerRange.hash(ssv + identifier, below: SAKKECurve.order),
-                let point = try? SAKKE.identityPoint(identifier, zt: zt),
-                let test = try? SAKKECurve.multiply(point, r), test == encapsulation.r
+                let test = try? SAKKE.encapsulationPoint(r: r, identifier: identifier, ztTable: ztTable), test == encapsulation.r
             else {
                 ssv.wipe()
                 throw SAKKEError.authenticationFailure

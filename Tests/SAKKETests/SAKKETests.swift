@@ -68,3 +68,22 @@ import Testing
         #expect(throws: SAKKEError.invalidReceiverKey) { try SAKKE.ReceiverKey(identifier: Self.identifier, zt: kms.zt, rsk: twoTorsion) }
     }
 }
+
+extension SAKKETests {
+    @Test func preparedSenderAndFixedBaseTablesAgreeWithTheColdPaths() throws {
+        let kms = try SAKKE.KMSKeyPair(z: 0x1234_5678_9ABC_DEF0)
+        #expect(try kms.zt == SAKKECurve.multiply(SAKKECurve.generator, 0x1234_5678_9ABC_DEF0))
+        let sender = SAKKE.Sender(zt: kms.zt)
+        let ssv = [UInt8](repeating: 0x5A, count: 16)
+        let prepared = try sender.encapsulate(ssv: ssv, to: Self.identifier)
+        #expect(try prepared == SAKKE.encapsulate(ssv: ssv, to: Self.identifier, zt: kms.zt))
+        let key = try SAKKE.ReceiverKey(identifier: Self.identifier, zt: kms.zt, rsk: kms.receiverSecretKey(for: Self.identifier))
+        #expect(try key.decapsulate(prepared) == ssv)
+        let table = SAKKEFixedBaseTable(kms.zt)
+        for k: BigUInt in [1, 15, 16, 17, 255, 256, SAKKECurve.order - 1, (BigUInt(1) << 1021) + 12345] {
+            #expect(try table.multiply(k) == SAKKECurve.multiply(kms.zt, k))
+        }
+        #expect(throws: CurveError.pointAtInfinity) { try table.multiply(SAKKECurve.order) }
+        #expect(throws: SAKKEError.invalidSSVLength(17)) { try sender.encapsulate(ssv: [UInt8](repeating: 0, count: 17), to: Self.identifier) }
+    }
+}

@@ -29,8 +29,15 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("SAKKE encapsulate (cold)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try? SAKKE.encapsulate(ssv: ssv, to: identifier, zt: kms.zt)) }
     }
-    Benchmark("SAKKE decapsulate (cold)") { benchmark in
+    Benchmark("SAKKE decapsulate (receiver key with its Z_T table)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try? key.decapsulate(encapsulation)) }
+    }
+    let sender = SAKKE.Sender(zt: kms.zt)
+    Benchmark("SAKKE encapsulate (prepared sender, Z_T table)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try? sender.encapsulate(ssv: ssv, to: identifier)) }
+    }
+    Benchmark("SAKKE prepare sender (Z_T table)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(SAKKE.Sender(zt: kms.zt)) }
     }
     Benchmark("SAKKE RSK issue") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try? kms.receiverSecretKey(for: identifier)) }
