@@ -8,8 +8,6 @@ extension SAKKE {
         public let identifier: [UInt8]
         public let zt: SAKKEPoint
         let rsk: SAKKEPoint
-        /// Z_T's fixed-base table, for the recomputation of R in every decapsulation.
-        let ztTable: SAKKEFixedBaseTable
 
         /// Validates `rsk` for `identifier` under `zt`.
         ///
@@ -23,7 +21,6 @@ extension SAKKE {
             self.identifier = identifier
             self.zt = zt
             self.rsk = rsk
-            ztTable = SAKKEFixedBaseTable(zt)
         }
 
         /// The SSV of `encapsulation` (RFC 6508 §6.2.2): w = ⟨R, K⟩,
@@ -32,12 +29,17 @@ extension SAKKE {
         ///
         /// - Throws: `SAKKEError.authenticationFailure` when the check fails.
         public func decapsulate(_ encapsulation: Encapsulation) throws -> [UInt8] {
+            try decapsulate(encapsulation) { r in try SAKKECurve.multiply(SAKKE.identityPoint(identifier, zt: zt), r) }
+        }
+
+        /// Decapsulation with `recompute(r)` giving [r]([b]P + Z_T).
+        func decapsulate(_ encapsulation: Encapsulation, recompute: (BigUInt) throws -> SAKKEPoint) throws -> [UInt8] {
             guard let w = try? SAKKE.normalized(TatePairing.reduced(encapsulation.r, rsk)),
                 let mask = try? SAKKE.mask(w)
             else { throw SAKKEError.authenticationFailure }
             var ssv = zip(encapsulation.h, mask).map { $0 ^ $1 }
             guard let r = try? HashToIntegerRange.hash(ssv + identifier, below: SAKKECurve.order),
-                let test = try? SAKKE.encapsulationPoint(r: r, identifier: identifier, ztTable: ztTable), test == encapsulation.r
+                let test = try? recompute(r), test == encapsulation.r
             else {
                 ssv.wipe()
                 throw SAKKEError.authenticationFailure

@@ -79,6 +79,11 @@ extension SAKKETests {
         #expect(try prepared == SAKKE.encapsulate(ssv: ssv, to: Self.identifier, zt: kms.zt))
         let key = try SAKKE.ReceiverKey(identifier: Self.identifier, zt: kms.zt, rsk: kms.receiverSecretKey(for: Self.identifier))
         #expect(try key.decapsulate(prepared) == ssv)
+        let receiver = SAKKE.PreparedReceiver(key)
+        #expect(try receiver.decapsulate(prepared.bytes) == ssv)
+        var tampered = prepared.bytes
+        tampered[272] ^= 1
+        #expect(throws: SAKKEError.authenticationFailure) { try receiver.decapsulate(tampered) }
         let table = SAKKEFixedBaseTable(kms.zt)
         for k: BigUInt in [1, 15, 16, 17, 255, 256, SAKKECurve.order - 1, (BigUInt(1) << 1021) + 12345] {
             #expect(try table.multiply(k) == SAKKECurve.multiply(kms.zt, k))
