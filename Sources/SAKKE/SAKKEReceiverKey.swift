@@ -29,12 +29,17 @@ extension SAKKE {
         ///
         /// - Throws: `SAKKEError.authenticationFailure` when the check fails.
         public func decapsulate(_ encapsulation: Encapsulation) throws -> [UInt8] {
-            try decapsulate(encapsulation) { r in try SAKKECurve.multiply(SAKKE.identityPoint(identifier, zt: zt), r) }
+            try decapsulate(
+                encapsulation, pairing: { TatePairing.reduced($0, rsk) },
+                recompute: { r in try SAKKECurve.multiply(SAKKE.identityPoint(identifier, zt: zt), r) })
         }
 
-        /// Decapsulation with `recompute(r)` giving [r]([b]P + Z_T).
-        func decapsulate(_ encapsulation: Encapsulation, recompute: (BigUInt) throws -> SAKKEPoint) throws -> [UInt8] {
-            guard let w = try? SAKKE.normalized(TatePairing.reduced(encapsulation.r, rsk)),
+        /// Decapsulation with `pairing(R)` giving ⟨R, K⟩ and `recompute(r)` giving [r]([b]P + Z_T).
+        func decapsulate(
+            _ encapsulation: Encapsulation, pairing: (SAKKEPoint) -> QuadraticExtensionElement,
+            recompute: (BigUInt) throws -> SAKKEPoint
+        ) throws -> [UInt8] {
+            guard let w = try? SAKKE.normalized(pairing(encapsulation.r)),
                 let mask = try? SAKKE.mask(w)
             else { throw SAKKEError.authenticationFailure }
             var ssv = zip(encapsulation.h, mask).map { $0 ^ $1 }

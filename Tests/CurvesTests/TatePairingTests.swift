@@ -22,6 +22,16 @@ extension TatePairingTests {
         #expect(Hex.encode(TatePairing.normalizedImaginaryPart(TatePairing.reduced(r, rsk))) == Self.gToTheR)
     }
 
+    @Test func precomputedLinesGiveTheColdPairingAndThePairingIsSymmetricOnTheGroupOfP() throws {
+        let r = try SAKKEPoint(encoded: Hex.decode(Self.exampleR))
+        let rsk = try SAKKEPoint(encoded: Hex.decode(Self.exampleRSK))
+        let precomputed = SAKKEPairingPrecomputation(rsk)
+        let value = TatePairing.normalizedImaginaryPart(precomputed.pairing(with: r))
+        #expect(value == TatePairing.normalizedImaginaryPart(TatePairing.reduced(rsk, r)))
+        #expect(Hex.encode(value) == Self.gToTheR)
+        #expect(precomputed.point == rsk)
+    }
+
     @Test func pointDecodingRejectsMalformedAndOffCurvePoints() throws {
         var bytes = try Hex.decode(Self.exampleRSK)
         #expect(throws: CurveError.invalidLength(expected: 257, actual: 256)) { try SAKKEPoint(encoded: bytes.dropLast()) }
