@@ -37,15 +37,15 @@ public struct SRTCPReceiver: Sendable {
         let tagStart = trailerStart - SRTPProfile.tagLength
         let clear = encrypted ? 8 : tagStart
         let ssrc = SRTPReceiver.word(packet, at: 4)
-        var aad = Data(UnsafeRawBufferPointer(rebasing: packet[..<clear]))
-        aad.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[trailerStart ..< trailerStart + 4]))
         let plaintext: Data
         do {
             let nonce = try key.srtcp.nonce(ssrc: ssrc, high: 0, low: index, lowOctets: 4)
             let box = try AES.GCM.SealedBox(
                 nonce: nonce, ciphertext: UnsafeRawBufferPointer(rebasing: packet[clear ..< tagStart]),
                 tag: UnsafeRawBufferPointer(rebasing: packet[tagStart ..< trailerStart]))
-            plaintext = try AES.GCM.open(box, using: key.srtcp.key, authenticating: aad)
+            plaintext = try SRTCPAuthenticatedData.with(clear: UnsafeRawBufferPointer(rebasing: packet[..<clear]), trailer: flagged) { aad in
+                try AES.GCM.open(box, using: key.srtcp.key, authenticating: aad)
+            }
         } catch {
             throw SRTPError.authenticationFailure
         }

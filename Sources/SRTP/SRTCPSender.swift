@@ -28,19 +28,17 @@ public struct SRTCPSender: Sendable {
         guard index < 1 << 31 else { throw SRTPError.indexExhausted }
         let ssrc = SRTPReceiver.word(packet, at: 4)
         let flagged = index | (encrypt ? 1 << 31 : 0)
-        let trailer = [UInt8(flagged >> 24), UInt8(truncatingIfNeeded: flagged >> 16), UInt8(truncatingIfNeeded: flagged >> 8), UInt8(truncatingIfNeeded: flagged)]
         let nonce = try key.srtcp.nonce(ssrc: ssrc, high: 0, low: index, lowOctets: 4)
         let clear = encrypt ? 8 : packet.count
-        var aad = Data(UnsafeRawBufferPointer(rebasing: packet[..<clear]))
-        aad.append(contentsOf: trailer)
-        let sealed = try AES.GCM.seal(
-            UnsafeRawBufferPointer(rebasing: packet[clear...]), using: key.srtcp.key, nonce: nonce, authenticating: aad)
+        let sealed = try SRTCPAuthenticatedData.with(clear: UnsafeRawBufferPointer(rebasing: packet[..<clear]), trailer: flagged) { aad in
+            try AES.GCM.seal(UnsafeRawBufferPointer(rebasing: packet[clear...]), using: key.srtcp.key, nonce: nonce, authenticating: aad)
+        }
         output.removeAll(keepingCapacity: true)
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<clear]))
         // combined = nonce ‖ ciphertext ‖ tag, one contiguous buffer: one copy.
         guard let combined = sealed.combined else { throw SRTPError.authenticationFailure }
         combined.withUnsafeBytes { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[12...])) }
-        output.append(contentsOf: trailer)
+        withUnsafeBytes(of: flagged.bigEndian) { output.append(contentsOf: $0) }
         output.append(contentsOf: key.mki)
         nextIndex = index + 1
     }

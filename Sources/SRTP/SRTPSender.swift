@@ -41,7 +41,7 @@ public struct SRTPSender: Sendable {
         combined.withUnsafeBytes { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[12...])) }
         output.append(contentsOf: key.mki)
         if policy.carriesROC(header.sequenceNumber) {
-            output.append(contentsOf: [UInt8(roc >> 24), UInt8(truncatingIfNeeded: roc >> 16), UInt8(truncatingIfNeeded: roc >> 8), UInt8(truncatingIfNeeded: roc)])
+            withUnsafeBytes(of: roc.bigEndian) { output.append(contentsOf: $0) }
         }
         rolloverCounter = roc
         lastSequence = header.sequenceNumber

@@ -38,9 +38,8 @@ struct DemoCommand: ParsableCommand {
 
     /// Step 1 as built today: the prime-field engine over the SAKKE prime.
     private func demonstrateFieldEngine() throws {
-        let prime = try BigUInt(hex: SakkeParameterSet1.primeHex)
-        let field = try PrimeField(modulus: prime)
-        let fp2 = try QuadraticExtensionField(base: field)
+        let field = SAKKECurve.field, fp2 = SAKKECurve.extensionField
+        let prime = field.modulus
         print("1. Field engine (BigNum)")
         print("   F_p with p from RFC 6509 Appendix A: \(field.bitWidth) bits, p mod 4 = 3")
         let x = try field.element(BigUInt.random(below: prime))
