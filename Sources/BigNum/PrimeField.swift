@@ -30,6 +30,10 @@ public final class PrimeField: Sendable {
     /// (p + 1) / 4 when p ≡ 3 (mod 4), for square roots.
     private let squareRootExponent: BigUInt?
 
+    /// Whether the native 1024-bit engine (`CFieldKernel`) does this field's
+    /// products, squares, additions and subtractions.
+    package var usesNativeEngine: Bool { kernel.usesNativeEngine }
+
     /// Whether p ≡ 3 (mod 4): then −1 is not a square, square roots are one
     /// exponentiation, and F_p[i]/(i² + 1) is a field (RFC 6508 §2.1).
     public var isThreeModFour: Bool { squareRootExponent != nil }
@@ -42,14 +46,20 @@ public final class PrimeField: Sendable {
     ///
     /// - Throws: `BigNumError.invalidFieldModulus` unless the modulus is an odd
     ///   prime (probabilistic test, error below 2⁻⁸⁰) of 2 to 1024 bits.
-    public init(modulus: BigUInt) throws {
+    public convenience init(modulus: BigUInt) throws {
+        try self.init(modulus: modulus, allowsNativeEngine: true)
+    }
+
+    /// A field whose engine is GMP's alone when `allowsNativeEngine` is false:
+    /// tests check the native 1024-bit engine against it.
+    package init(modulus: BigUInt, allowsNativeEngine: Bool) throws {
         guard modulus.isOdd, modulus.bitWidth >= 2, modulus.bitWidth <= PrimeField.maximumBitWidth,
             modulus.isProbablePrime
         else { throw BigNumError.invalidFieldModulus }
         self.modulus = modulus
         bitWidth = modulus.bitWidth
         byteCount = (bitWidth + 7) / 8
-        kernel = MontgomeryKernel(modulus: modulus)
+        kernel = MontgomeryKernel(modulus: modulus, allowsNativeEngine: allowsNativeEngine)
         let r = try (BigUInt(1) << (64 * kernel.limbCount)).modulo(modulus)
         rSquared = Self.limbs(of: try (r * r).modulo(modulus))
         rCubed = Self.limbs(of: try (r * r * r).modulo(modulus))

@@ -10,6 +10,10 @@ import CGMP
 /// functions named `…Vartime`). Temporaries live in stack buffers
 /// (`withUnsafeTemporaryAllocation`): nothing here allocates on the heap.
 ///
+/// For 16-limb moduli on a CPU with BMI2, products, squares, sums of products,
+/// additions and subtractions go to `NativeMontgomery1024` instead (same
+/// results, ≈ 25 % faster; Docs/Performance.md).
+///
 /// Everything GMP-specific of the field engine is in this file.
 final class MontgomeryKernel: @unchecked Sendable {
     /// Limbs of the modulus p, n of them, then zeros up to `Limbs.capacity`.
@@ -21,9 +25,14 @@ final class MontgomeryKernel: @unchecked Sendable {
     let inverseFactor: UInt
     /// Scratch limbs `mpn_sec_invert` needs for n limbs.
     private let invertScratchCount: Int
+    /// Whether the native 1024-bit engine does the hot operations.
+    let usesNativeEngine: Bool
 
-    init(modulus value: BigUInt) {
+    /// - Parameter allowsNativeEngine: false keeps every operation on GMP (tests
+    ///   compare the two engines).
+    init(modulus value: BigUInt, allowsNativeEngine: Bool = true) {
         limbCount = (value.bitWidth + 63) / 64
+        usesNativeEngine = allowsNativeEngine && limbCount == 16 && NativeMontgomery1024.isAvailable
         modulus = .allocate(capacity: Limbs.capacity)
         for index in 0 ..< Limbs.capacity { modulus[index] = value.limb(index) }
         // Newton iteration for p⁻¹ mod 2⁶⁴: each step doubles the correct low bits
@@ -74,6 +83,9 @@ final class MontgomeryKernel: @unchecked Sendable {
     // MARK: - Field operations on Montgomery-form limbs
 
     func multiply(_ a: Limbs, _ b: Limbs) -> Limbs {
+        #if arch(x86_64)
+        if usesNativeEngine { return NativeMontgomery1024.multiply(a, b, modulus: modulus, inverseFactor: inverseFactor) }
+        #endif
         var result = Limbs()
         withWideBuffer { wide in
             a.withPointer { ap in b.withPointer { bp in __gmpn_sec_mul(wide, ap, limbCount, bp, limbCount, nil) } }
@@ -83,6 +95,9 @@ final class MontgomeryKernel: @unchecked Sendable {
     }
 
     func square(_ a: Limbs) -> Limbs {
+        #if arch(x86_64)
+        if usesNativeEngine { return NativeMontgomery1024.square(a, modulus: modulus, inverseFactor: inverseFactor) }
+        #endif
         var result = Limbs()
         withWideBuffer { wide in
             a.withPointer { __gmpn_sec_sqr(wide, $0, limbCount, nil) }
@@ -93,6 +108,12 @@ final class MontgomeryKernel: @unchecked Sendable {
 
     /// a·b + c·d (`subtract` false) or a·b − c·d (`subtract` true) with one reduction.
     func sumOfProducts(_ a: Limbs, _ b: Limbs, _ c: Limbs, _ d: Limbs, subtract: Bool) -> Limbs {
+        #if arch(x86_64)
+        if usesNativeEngine {
+            return NativeMontgomery1024.sumOfProducts(
+                a, b, c, d, subtract: subtract, modulus: modulus, inverseFactor: inverseFactor)
+        }
+        #endif
         let n = limbCount
         var result = Limbs()
         withWideBuffer { first in
@@ -117,6 +138,9 @@ final class MontgomeryKernel: @unchecked Sendable {
     }
 
     func add(_ a: Limbs, _ b: Limbs) -> Limbs {
+        #if arch(x86_64)
+        if usesNativeEngine { return NativeMontgomery1024.add(a, b, modulus: modulus) }
+        #endif
         var result = Limbs()
         var scratch = Limbs()
         result.withMutablePointer { rp in
@@ -127,6 +151,9 @@ final class MontgomeryKernel: @unchecked Sendable {
     }
 
     func subtract(_ a: Limbs, _ b: Limbs) -> Limbs {
+        #if arch(x86_64)
+        if usesNativeEngine { return NativeMontgomery1024.subtract(a, b, modulus: modulus) }
+        #endif
         var result = Limbs()
         result.withMutablePointer { rp in
             let borrow = a.withPointer { ap in b.withPointer { bp in __gmpn_sub_n(rp, ap, bp, limbCount) } }

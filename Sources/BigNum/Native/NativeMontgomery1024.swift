@@ -1,0 +1,76 @@
+#if arch(x86_64)
+import CFieldKernel
+#endif
+
+/// The native 1024-bit Montgomery engine (C target `CFieldKernel`: x86-64 rows
+/// on BMI2's `mulx`), which `MontgomeryKernel` uses for 16-limb moduli such as
+/// the SAKKE prime of RFC 6509 when the CPU has BMI2. Same representation and
+/// results as the GMP path, in time fixed by the limb count; see
+/// Docs/Performance.md for the measurements behind it.
+///
+/// Everything that calls `CFieldKernel` is in this file.
+enum NativeMontgomery1024 {
+    /// Whether this build and CPU have the engine.
+    static let isAvailable: Bool = {
+        #if arch(x86_64)
+        return cfk_montgomery1024_available() == 1
+        #else
+        return false
+        #endif
+    }()
+
+    #if arch(x86_64)
+    static func multiply(_ a: Limbs, _ b: Limbs, modulus: UnsafePointer<UInt>, inverseFactor: UInt) -> Limbs {
+        var result = Limbs()
+        result.withMutablePointer { r in
+            a.withPointer { ap in
+                b.withPointer { bp in cfk_montgomery1024_multiply(r, ap, bp, modulus, inverseFactor) }
+            }
+        }
+        return result
+    }
+
+    static func square(_ a: Limbs, modulus: UnsafePointer<UInt>, inverseFactor: UInt) -> Limbs {
+        var result = Limbs()
+        result.withMutablePointer { r in
+            a.withPointer { ap in cfk_montgomery1024_square(r, ap, modulus, inverseFactor) }
+        }
+        return result
+    }
+
+    static func sumOfProducts(
+        _ a: Limbs, _ b: Limbs, _ c: Limbs, _ d: Limbs, subtract: Bool,
+        modulus: UnsafePointer<UInt>, inverseFactor: UInt
+    ) -> Limbs {
+        var result = Limbs()
+        result.withMutablePointer { r in
+            a.withPointer { ap in
+                b.withPointer { bp in
+                    c.withPointer { cp in
+                        d.withPointer { dp in
+                            cfk_montgomery1024_sum_of_products(r, ap, bp, cp, dp, modulus, inverseFactor, subtract ? 1 : 0)
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    static func add(_ a: Limbs, _ b: Limbs, modulus: UnsafePointer<UInt>) -> Limbs {
+        var result = Limbs()
+        result.withMutablePointer { r in
+            a.withPointer { ap in b.withPointer { bp in cfk_modular_add1024(r, ap, bp, modulus) } }
+        }
+        return result
+    }
+
+    static func subtract(_ a: Limbs, _ b: Limbs, modulus: UnsafePointer<UInt>) -> Limbs {
+        var result = Limbs()
+        result.withMutablePointer { r in
+            a.withPointer { ap in b.withPointer { bp in cfk_modular_subtract1024(r, ap, bp, modulus) } }
+        }
+        return result
+    }
+    #endif
+}

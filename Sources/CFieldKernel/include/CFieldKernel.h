@@ -1,0 +1,41 @@
+#ifndef CFIELDKERNEL_H
+#define CFIELDKERNEL_H
+/* The native 1024-bit Montgomery engine behind BigNum's PrimeField for
+   16-limb moduli (the SAKKE prime of RFC 6509): x86-64 rows built on BMI2's
+   mulx. Only BigNum calls it, through Sources/BigNum/Native/. Every function
+   runs in time fixed by the limb count: no branch and no memory address
+   depends on the operands. Other architectures use BigNum's GMP path and
+   see no declarations here.
+
+   Limbs are 64-bit, least significant first. p is odd with its top limb
+   non-zero, n0 = -p^-1 mod 2^64, R = 2^1024; inputs are below p. Outputs may
+   alias inputs. */
+
+#if defined(__x86_64__)
+
+/* 1 when this build has the kernel (x86-64) and the CPU has BMI2; 0 otherwise. */
+int cfk_montgomery1024_available(void);
+
+/* r = a * b * R^-1 mod p. */
+void cfk_montgomery1024_multiply(unsigned long r[16], const unsigned long a[16], const unsigned long b[16],
+                                 const unsigned long p[16], unsigned long n0);
+
+/* r = a^2 * R^-1 mod p. */
+void cfk_montgomery1024_square(unsigned long r[16], const unsigned long a[16], const unsigned long p[16],
+                               unsigned long n0);
+
+/* r = (a * b + c * d) * R^-1 mod p, or (a * b - c * d) * R^-1 mod p when
+   subtract is non-zero, with one reduction. */
+void cfk_montgomery1024_sum_of_products(unsigned long r[16], const unsigned long a[16], const unsigned long b[16],
+                                        const unsigned long c[16], const unsigned long d[16],
+                                        const unsigned long p[16], unsigned long n0, int subtract);
+
+/* r = a + b mod p and r = a - b mod p. */
+void cfk_modular_add1024(unsigned long r[16], const unsigned long a[16], const unsigned long b[16],
+                         const unsigned long p[16]);
+void cfk_modular_subtract1024(unsigned long r[16], const unsigned long a[16], const unsigned long b[16],
+                              const unsigned long p[16]);
+
+#endif /* __x86_64__ */
+
+#endif

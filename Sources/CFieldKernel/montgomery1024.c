@@ -1,0 +1,143 @@
+/* The 1024-bit Montgomery engine (see include/CFieldKernel.h).
+
+   A product is 16 rows t[i ..< i + 16] += a[i] * b (rows in
+   montgomery1024_rows.h); a square is the 120 off-diagonal products by rows of
+   falling length, doubled, plus the 16 squares of the diagonal. Montgomery's
+   REDC then runs 16 rows t[i ..< i + 16] += m_i * p with m_i = t[i] * n0,
+   which zero t[i]; each row's carry word is parked in that zeroed limb and
+   added to the high half at the end. The result is below 2p and one masked
+   subtraction brings it below p. Temporaries are wiped before returning:
+   the operands may be secret. */
+#include "CFieldKernel.h"
+
+#if defined(__x86_64__)
+
+#include <string.h>
+
+#include "montgomery1024_rows.h"
+
+enum { N = 16 };
+typedef unsigned long limb;
+typedef unsigned __int128 wide_limb;
+
+int cfk_montgomery1024_available(void) {
+    return __builtin_cpu_supports("bmi2") ? 1 : 0;
+}
+
+/* Overwrites count limbs with zero in a way the compiler keeps. */
+static void wipe(limb *limbs, int count) {
+    memset(limbs, 0, (size_t)count * sizeof(limb));
+    __asm__ volatile("" : : "r"(limbs) : "memory");
+}
+
+/* r = value if mask is 0, other if mask is all ones. */
+static inline void select_masked(limb *r, const limb *value, const limb *other, limb mask) {
+    for (int j = 0; j < N; j++) r[j] = (value[j] & ~mask) | (other[j] & mask);
+}
+
+/* r = value - p when carry is 1 or value >= p, else value; value < 2p. */
+static inline void subtract_modulus_if_needed(limb *r, const limb *value, limb carry, const limb *p) {
+    limb difference[N];
+    limb borrow = cfk_subtract_16(difference, value, p);
+    select_masked(r, value, difference, 0 - (carry | (borrow ^ 1)));
+}
+
+/* r = value + p when borrow is 1, else value (mod 2^1024). */
+static inline void add_modulus_if(limb *r, const limb *value, limb borrow, const limb *p) {
+    limb masked[N];
+    for (int j = 0; j < N; j++) masked[j] = p[j] & (0 - borrow);
+    (void)cfk_add_16(r, value, masked);
+}
+
+/* t[0 ..< 32] = a * b. */
+static inline void product(limb *t, const limb *a, const limb *b) {
+    memset(t, 0, 2 * N * sizeof(limb));
+    for (int i = 0; i < N; i++) t[i + N] = cfk_row_16(t + i, b, a[i]);
+}
+
+/* t[0 ..< 32] = a^2. */
+static inline void square_product(limb *t, const limb *a) {
+    memset(t, 0, 2 * N * sizeof(limb));
+    /* Off-diagonal: t[2i + 1 ...] += a[i] * a[i + 1 ..< N]. */
+    t[16] = cfk_row_15(t + 1, a + 1, a[0]);
+    t[17] = cfk_row_14(t + 3, a + 2, a[1]);
+    t[18] = cfk_row_13(t + 5, a + 3, a[2]);
+    t[19] = cfk_row_12(t + 7, a + 4, a[3]);
+    t[20] = cfk_row_11(t + 9, a + 5, a[4]);
+    t[21] = cfk_row_10(t + 11, a + 6, a[5]);
+    t[22] = cfk_row_9(t + 13, a + 7, a[6]);
+    t[23] = cfk_row_8(t + 15, a + 8, a[7]);
+    t[24] = cfk_row_7(t + 17, a + 9, a[8]);
+    t[25] = cfk_row_6(t + 19, a + 10, a[9]);
+    t[26] = cfk_row_5(t + 21, a + 11, a[10]);
+    t[27] = cfk_row_4(t + 23, a + 12, a[11]);
+    t[28] = cfk_row_3(t + 25, a + 13, a[12]);
+    t[29] = cfk_row_2(t + 27, a + 14, a[13]);
+    t[30] = cfk_row_1(t + 29, a + 15, a[14]);
+    /* Double (the off-diagonal sum is below 2^2047) and add the diagonal. */
+    limb diagonal[2 * N];
+    for (int i = 0; i < N; i++) {
+        wide_limb square = (wide_limb)a[i] * a[i];
+        diagonal[2 * i] = (limb)square;
+        diagonal[2 * i + 1] = (limb)(square >> 64);
+    }
+    (void)cfk_add_32(t, t, t);
+    (void)cfk_add_32(t, t, diagonal);
+    wipe(diagonal, 2 * N);
+}
+
+/* r = t * R^-1 mod p for t < p * R (32 limbs, clobbered). */
+static inline void reduce(limb *r, limb *t, const limb *p, limb n0) {
+    for (int i = 0; i < N; i++) t[i] = cfk_row_16(t + i, p, t[i] * n0);
+    limb sum[N];
+    limb carry = cfk_add_16(sum, t + N, t);
+    subtract_modulus_if_needed(r, sum, carry, p);
+    wipe(sum, N);
+}
+
+void cfk_montgomery1024_multiply(limb r[16], const limb a[16], const limb b[16], const limb p[16], limb n0) {
+    limb t[2 * N];
+    product(t, a, b);
+    reduce(r, t, p, n0);
+    wipe(t, 2 * N);
+}
+
+void cfk_montgomery1024_square(limb r[16], const limb a[16], const limb p[16], limb n0) {
+    limb t[2 * N];
+    square_product(t, a);
+    reduce(r, t, p, n0);
+    wipe(t, 2 * N);
+}
+
+void cfk_montgomery1024_sum_of_products(limb r[16], const limb a[16], const limb b[16], const limb c[16],
+                                        const limb d[16], const limb p[16], limb n0, int subtract) {
+    limb first[2 * N], second[2 * N];
+    product(first, a, b);
+    product(second, c, d);
+    if (subtract) {
+        /* a*b - c*d lies in (-p^2, p^2); adding p*R on a borrow puts it in [0, p*R). */
+        limb borrow = cfk_subtract_32(first, first, second);
+        add_modulus_if(first + N, first + N, borrow, p);
+    } else {
+        /* a*b + c*d lies in [0, 2p^2), below 2p*R; subtract p*R once if needed. */
+        limb carry = cfk_add_32(first, first, second);
+        subtract_modulus_if_needed(first + N, first + N, carry, p);
+    }
+    reduce(r, first, p, n0);
+    wipe(first, 2 * N);
+    wipe(second, 2 * N);
+}
+
+void cfk_modular_add1024(limb r[16], const limb a[16], const limb b[16], const limb p[16]) {
+    limb sum[N];
+    limb carry = cfk_add_16(sum, a, b);
+    subtract_modulus_if_needed(r, sum, carry, p);
+}
+
+void cfk_modular_subtract1024(limb r[16], const limb a[16], const limb b[16], const limb p[16]) {
+    limb difference[N];
+    limb borrow = cfk_subtract_16(difference, a, b);
+    add_modulus_if(r, difference, borrow, p);
+}
+
+#endif /* __x86_64__ */
