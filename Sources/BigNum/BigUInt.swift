@@ -103,7 +103,7 @@ public struct BigUInt: Sendable {
 
     /// The `count` bits (1 ... 63) starting at bit `position`, as a number: the
     /// exponent digits of windowed exponentiation. No branch on the bits' values.
-    func bits(at position: Int, count: Int) -> Int {
+    package func bits(at position: Int, count: Int) -> Int {
         let index = position / 64
         let offset = position % 64
         var word = limb(index) >> offset

@@ -100,7 +100,8 @@ public enum SAKKECurve {
     }
 
     static func affine(_ point: SAKKEProjectivePoint) throws -> SAKKEPoint {
-        guard let zInverse = try? field.inverse(point.z) else { throw CurveError.pointAtInfinity }
+        // Blinded: Z may derive from a secret scalar.
+        guard let zInverse = try? field.inverseBlinded(point.z) else { throw CurveError.pointAtInfinity }
         return SAKKEPoint(unchecked: field.multiply(point.x, zInverse), field.multiply(point.y, zInverse))
     }
 }

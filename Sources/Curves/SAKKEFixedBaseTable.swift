@@ -1,37 +1,41 @@
 import BigNum
 
-/// A fixed-base table for one point Q of the SAKKE curve (P, or a KMS's Z_T):
-/// for each of the 256 four-bit windows i, the affine points [j·16ⁱ]Q for
-/// j = 1 … 15 (3840 points, ≈ 1 MB). [k]Q then needs no doubling: one
-/// complete mixed addition per window, of an entry found by a masked scan of
-/// its 15 (a zero digit adds a dummy whose sum is discarded by mask).
-/// Constant time in k. Building costs about 4000 additions and one inversion.
+/// A fixed-base table for one point Q of the SAKKE curve (P, a KMS's Z_T, or
+/// a receiver's [b]P + Z_T): for each of the 205 signed five-bit windows i,
+/// the affine points [j·32ⁱ]Q for j = 1 … 16 (3280 points, ≈ 840 KB). [k]Q
+/// then needs no doubling: k is rewritten as Σ dᵢ·32ⁱ with dᵢ in −15 … 16,
+/// and each window adds ±[|dᵢ|·32ⁱ]Q, found by a masked scan of its 16
+/// entries and negated by mask, with one complete mixed addition (a zero
+/// digit adds an entry whose sum is discarded by mask). Constant time in k.
+/// Building costs about 3500 additions and one inversion.
 public struct SAKKEFixedBaseTable: Sendable {
     public let base: SAKKEPoint
-    /// Window i's entries at [15·i ..< 15·(i + 1)].
+    /// Window i's entries at [16·i ..< 16·(i + 1)].
     private let entries: [SAKKEPoint]
-    private static let windowCount = (SAKKECurve.order.bitWidth + 3) / 4
+    /// 205 windows cover 1025 bits: q < 2¹⁰²², so the top digit is at most 4
+    /// and never carries.
+    private static let windowCount = (SAKKECurve.order.bitWidth + 5) / 5
 
     public init(_ base: SAKKEPoint) {
         self.base = base
         var projective: [SAKKEProjectivePoint] = []
-        projective.reserveCapacity(Self.windowCount * 15)
+        projective.reserveCapacity(Self.windowCount * 16)
         var rowBase = SAKKEProjectivePoint(x: base.x, y: base.y, z: SAKKECurve.field.one)
         for _ in 0 ..< Self.windowCount {
             var multiple = rowBase
-            for _ in 0 ..< 15 {
+            for index in 0 ..< 16 {
                 projective.append(multiple)
-                multiple = multiple.adding(rowBase)
+                if index < 15 { multiple = multiple.adding(rowBase) }
             }
-            // multiple = 16 · rowBase now.
-            rowBase = multiple
+            // multiple = 16 · rowBase now; the next row starts at 32 · rowBase.
+            rowBase = multiple.doubled()
         }
         entries = Self.batchAffine(projective)
     }
 
     /// The affine forms (one inversion for all; the points are public and
-    /// none is the identity: j·16ⁱ < 2¹⁰²⁶ is never a multiple of q for j ≤ 15
-    /// unless 16ⁱ·j ≡ 0, impossible for the prime q > 16).
+    /// none is the identity: [j·32ⁱ]Q = O would need q | j·32ⁱ, impossible
+    /// for the prime q > 32).
     private static func batchAffine(_ points: [SAKKEProjectivePoint]) -> [SAKKEPoint] {
         let field = SAKKECurve.field
         var prefix = [FieldElement](repeating: field.one, count: points.count)
@@ -66,20 +70,23 @@ public struct SAKKEFixedBaseTable: Sendable {
 
     func multiplyProjective(_ k: BigUInt) throws -> SAKKEProjectivePoint {
         let field = SAKKECurve.field
-        let scalar = try k.modulo(SAKKECurve.order)
+        var digits = ScalarRecoding.signedWindows(try k.modulo(SAKKECurve.order), count: Self.windowCount)
+        defer { for index in digits.indices { digits[index] = 0 } }
         var accumulator = SAKKEProjectivePoint.identity
         entries.withUnsafeBufferPointer { table in
             for window in 0 ..< Self.windowCount {
-                // The window's bits are read at public positions; the digit only selects.
-                let digit = (0 ..< 4).reduce(0) { $0 | Int(unsafeBitCast(scalar.testBit(4 * window + $1), to: UInt8.self)) << $1 }
+                let digit = digits[window]
+                let sign = digit >> 63 // −1 for a negative digit, else 0
+                let magnitude = (digit ^ sign) &- sign
                 var x = field.zero, y = field.zero
-                for index in 0 ..< 15 {
-                    let hit = index + 1 == digit
-                    x = field.select(x, table[15 * window + index].x, if: hit)
-                    y = field.select(y, table[15 * window + index].y, if: hit)
+                for index in 0 ..< 16 {
+                    let hit = index + 1 == magnitude
+                    x = field.select(x, table[16 * window + index].x, if: hit)
+                    y = field.select(y, table[16 * window + index].y, if: hit)
                 }
+                y = field.select(y, field.negate(y), if: sign != 0)
                 let sum = accumulator.adding(affineX: x, y)
-                accumulator = sum.selecting(accumulator, if: digit == 0)
+                accumulator = sum.selecting(accumulator, if: magnitude == 0)
             }
         }
         return accumulator

@@ -1,6 +1,9 @@
-/// Rewritings of a 256-bit scalar (four limbs, least significant first) into
-/// the digit sequences the scalar multiplications consume.
-enum ScalarRecoding {
+import BigNum
+
+/// Rewritings of a scalar (256-bit: four limbs, least significant first; or a
+/// `BigUInt` for the SAKKE curve) into the digit sequences the scalar
+/// multiplications consume.
+package enum ScalarRecoding {
     /// `count` bits of `words` from bit `position` (positions past bit 255 read as 0).
     /// The position is public; the bits may be secret (no branch on them).
     static func bits(_ words: (UInt64, UInt64, UInt64, UInt64), at position: Int, count: Int) -> UInt64 {
@@ -25,6 +28,21 @@ enum ScalarRecoding {
             // carry = 1 exactly when window > 16, i.e. when 16 − window is negative.
             carry = (16 &- window) >> 63
             digits[index] = Int(bitPattern: UInt(window)) &- Int(bitPattern: UInt(carry << 5))
+        }
+        return digits
+    }
+
+    /// Signed base-2⁵ digits d₀ … d_(count−1) in −15 … 16 with k = Σ dᵢ·32ⁱ, for
+    /// k < 2^(5·count − 1), without branches on k: the digits of secret SAKKE
+    /// scalars and exponents (public bit positions, secret bits).
+    package static func signedWindows(_ k: BigUInt, count: Int) -> [Int] {
+        var digits = [Int](repeating: 0, count: count)
+        var carry = 0
+        for index in 0 ..< count {
+            let window = k.bits(at: 5 * index, count: 5) &+ carry
+            // carry = 1 exactly when window > 16, i.e. when 16 − window is negative.
+            carry = ((16 &- window) >> 63) & 1
+            digits[index] = window &- (carry << 5)
         }
         return digits
     }

@@ -7,46 +7,38 @@ import BigNum
 /// and printed through its representative with real part 1
 /// (``normalizedImaginaryPart(_:)``).
 ///
-/// The Miller loop runs over the bits of q − 1 in Jacobian coordinates; each
-/// line is evaluated at ψ(Q) and scaled by a factor of F_p*, which the passage
-/// to PF_p removes (so are the vertical lines). Every line has the shape
-/// (c₁·Q_x + c₀) + i·(c₂·Q_y) with c₀, c₁, c₂ depending on R only: a
-/// ``SAKKEPairingPrecomputation`` stores them once for a fixed R.
+/// Miller's loop runs over the non-adjacent form of q − 1 (1021 doublings,
+/// 352 additions or subtractions of R, against 512 for plain binary), in
+/// Jacobian coordinates. Each line is scaled by a factor of F_p*, which the
+/// passage to PF_p removes, as it removes the vertical lines; f_{q−1,R} and
+/// f_{q,R} differ by one vertical line. With T = (X : Y : Z) and Q = (x_Q, y_Q):
+///
+/// - tangent at T, times 2YZ·Z²: α·(Z²·x_Q + X) − 2Y² + i·(2YZ·Z²)·y_Q with
+///   α = 3(X − Z²)(X + Z²) (the curve's a = −3);
+/// - chord through T and ±R = (x_R, y_R), times 2ZH: 2N·(x_Q + x_R) − 2ZH·y_R
+///   + i·2ZH·y_Q, with N and H of the mixed addition.
+///
+/// No exceptional case arises for R of order q: T is never O, never ±R
+/// before an addition, and never has y = 0 (its order is odd). The control
+/// flow follows the public q only; the field operations are constant time.
 ///
 /// Raising to p − 1, which maps PF_p onto the order-(p + 1) subgroup of F_p²*
 /// (v^(p−1) = conj(v)/v), is left to callers that need an element of that
-/// subgroup rather than a class. The control flow follows the public q only;
-/// the field operations are constant time.
+/// subgroup rather than a class.
 public enum TatePairing {
     /// ⟨R, Q⟩: a representative a + b·i of the PF_p class.
     public static func reduced(_ r: SAKKEPoint, _ q: SAKKEPoint) -> QuadraticExtensionElement {
-        var v = SAKKECurve.extensionField.one
-        millerLines(r) { line, isDoubling in accumulate(&v, line, at: q, squaring: isDoubling) }
-        return finalPower(v)
+        var evaluator = Evaluator(q: q)
+        millerLoop(r, &evaluator)
+        return finalPower(evaluator.value)
     }
 
     /// The pairing value normalised to a = 1, as RFC 6508/6509 print values of
     /// PF_p: the 128 octets of b = b'/a' for e = a' + b'·i.
     public static func normalizedImaginaryPart(_ value: QuadraticExtensionElement) -> [UInt8] {
         let field = SAKKECurve.field
-        let inverse = (try? field.inverse(value.real)) ?? field.zero
+        let inverse = (try? field.inverseBlinded(value.real)) ?? field.zero
         return field.bytes(field.multiply(value.imaginary, inverse))
-    }
-
-    /// The coefficients (c₀, c₁, c₂) of one line: (c₁·Q_x + c₀) + i·(c₂·Q_y).
-    struct Line {
-        let c0: FieldElement
-        let c1: FieldElement
-        let c2: FieldElement
-    }
-
-    /// v = v² · line(ψ(Q)) for a doubling step, v · line(ψ(Q)) for an addition.
-    @inline(__always)
-    static func accumulate(_ v: inout QuadraticExtensionElement, _ line: Line, at q: SAKKEPoint, squaring: Bool) {
-        let field = SAKKECurve.field, fp2 = SAKKECurve.extensionField
-        let value = fp2.element(
-            real: field.add(field.multiply(line.c1, q.x), line.c0), imaginary: field.multiply(line.c2, q.y))
-        v = fp2.multiply(squaring ? fp2.square(v) : v, value)
     }
 
     /// The final power c = (p + 1)/q = 4 (see the type's documentation).
@@ -55,37 +47,53 @@ public enum TatePairing {
         return fp2.square(fp2.square(v))
     }
 
-    /// Runs Miller's loop for f_{q−1,R}, calling `body` with each line in order
-    /// (`true` for the tangent of a doubling step, `false` for a chord).
-    static func millerLines(_ r: SAKKEPoint, _ body: (Line, Bool) -> Void) {
+    /// The signed digits (−1, 0, 1) of the non-adjacent form of q − 1, most
+    /// significant first, without the leading 1.
+    static let loopDigits: [Int8] = {
+        var digits: [Int8] = []
+        var k = SAKKECurve.order - 1
+        while !k.isZero {
+            if k.testBit(0) {
+                // k mod 4 = 1 → digit 1; k mod 4 = 3 → digit −1 (then k + 1 ≡ 0 mod 4).
+                let digit: Int8 = k.testBit(1) ? -1 : 1
+                digits.append(digit)
+                k = digit == 1 ? k - 1 : k + 1
+            } else {
+                digits.append(0)
+            }
+            k = k >> 1
+        }
+        return Array(digits.reversed().dropFirst())
+    }()
+
+    /// Runs Miller's loop for f_{q−1,R}, handing each line to `visitor` in order.
+    static func millerLoop(_ r: SAKKEPoint, _ visitor: inout some MillerLineVisitor) {
         let field = SAKKECurve.field
-        let exponent = SAKKECurve.order - 1
-        let three = field.element(word: 3)
+        let negatedY = field.negate(r.y)
         var (x, y, z) = (r.x, r.y, field.one)
-        for bit in stride(from: exponent.bitWidth - 2, through: 0, by: -1) {
-            // Tangent at C, then C = 2C (a = −3 doubling, dbl-2001-b).
+        for digit in loopDigits {
+            // Tangent at T, then T = 2T (a = −3 doubling, dbl-2001-b).
             let delta = field.square(z), gamma = field.square(y)
             let beta = field.multiply(x, gamma)
-            let alpha = field.multiply(three, field.multiply(field.subtract(x, delta), field.add(x, delta)))
+            let product = field.multiply(field.subtract(x, delta), field.add(x, delta))
+            let alpha = field.add(field.add(product, product), product)
             let z3 = field.subtract(field.subtract(field.square(field.add(y, z)), gamma), delta) // 2YZ
-            // Line·2YZ³: real = α·Z²·Qx + (α·X − 2Y²), imaginary = 2YZ·Z²·Qy.
-            body(Line(c0: field.subtract(field.multiply(alpha, x), field.add(gamma, gamma)), c1: field.multiply(alpha, delta),
-                      c2: field.multiply(z3, delta)), true)
+            visitor.tangent(alpha: alpha, zSquared: delta, x: x, ySquared: gamma, twiceYZ: z3)
             let beta4 = field.add(field.add(beta, beta), field.add(beta, beta))
             let x3 = field.subtract(field.square(alpha), field.add(beta4, beta4))
             let gamma2 = field.square(gamma)
             let gamma4 = field.add(field.add(gamma2, gamma2), field.add(gamma2, gamma2))
             (x, y, z) = (x3, field.subtract(field.multiply(alpha, field.subtract(beta4, x3)), field.add(gamma4, gamma4)), z3)
-            guard exponent.testBit(bit) else { continue }
-            // Chord through C and R, then C = C + R (madd-2007-bl).
+            guard digit != 0 else { continue }
+            // Chord through T and ±R, then T = T ± R (madd-2007-bl).
+            let pointY = digit > 0 ? r.y : negatedY
             let z1z1 = field.square(z)
             let h = field.subtract(field.multiply(r.x, z1z1), x)
-            let n = field.subtract(field.multiply(field.multiply(r.y, z), z1z1), y)
+            let n = field.subtract(field.multiply(field.multiply(pointY, z), z1z1), y)
             let twiceN = field.add(n, n)
             let hh = field.square(h)
             let zSum = field.subtract(field.subtract(field.square(field.add(z, h)), z1z1), hh) // 2ZH
-            // Line·2ZH: real = 2N·Qx + (2N·xR − 2ZH·yR), imaginary = 2ZH·Qy.
-            body(Line(c0: field.subtract(field.multiply(twiceN, r.x), field.multiply(zSum, r.y)), c1: twiceN, c2: zSum), false)
+            visitor.chord(twiceN: twiceN, twiceZH: zSum, pointX: r.x, pointY: pointY)
             let i = field.add(field.add(hh, hh), field.add(hh, hh))
             let j = field.multiply(h, i)
             let w = field.multiply(x, i)
@@ -94,4 +102,41 @@ public enum TatePairing {
             (x, y, z) = (xNew, field.subtract(field.multiply(twiceN, field.subtract(w, xNew)), field.add(yj, yj)), zSum)
         }
     }
+
+    /// The cold pairing's visitor: evaluates each line at ψ(Q) as it comes and
+    /// accumulates v = v²·line (tangent) or v·line (chord).
+    struct Evaluator: MillerLineVisitor {
+        let qx: FieldElement
+        let qy: FieldElement
+        var value = SAKKECurve.extensionField.one
+
+        init(q: SAKKEPoint) {
+            qx = q.x
+            qy = q.y
+        }
+
+        mutating func tangent(alpha: FieldElement, zSquared: FieldElement, x: FieldElement, ySquared: FieldElement, twiceYZ: FieldElement) {
+            let field = SAKKECurve.field, fp2 = SAKKECurve.extensionField
+            let real = field.subtract(
+                field.multiply(alpha, field.add(field.multiply(zSquared, qx), x)), field.add(ySquared, ySquared))
+            let imaginary = field.multiply(field.multiply(twiceYZ, zSquared), qy)
+            value = fp2.multiply(fp2.square(value), fp2.element(real: real, imaginary: imaginary))
+        }
+
+        mutating func chord(twiceN: FieldElement, twiceZH: FieldElement, pointX: FieldElement, pointY: FieldElement) {
+            let field = SAKKECurve.field, fp2 = SAKKECurve.extensionField
+            let real = field.differenceOfProducts(twiceN, field.add(qx, pointX), twiceZH, pointY)
+            value = fp2.multiply(value, fp2.element(real: real, imaginary: field.multiply(twiceZH, qy)))
+        }
+    }
+}
+
+/// What Miller's loop of ``TatePairing`` hands out: each line's ingredients
+/// (see ``TatePairing`` for the line formulas), for evaluation at once (the
+/// cold pairing) or for storage (``SAKKEPairingPrecomputation``).
+protocol MillerLineVisitor {
+    /// The tangent at T = (X : Y : Z): α, Z², X, Y², 2YZ.
+    mutating func tangent(alpha: FieldElement, zSquared: FieldElement, x: FieldElement, ySquared: FieldElement, twiceYZ: FieldElement)
+    /// The chord through T and (x_R, ±y_R): 2N, 2ZH, x_R, ±y_R.
+    mutating func chord(twiceN: FieldElement, twiceZH: FieldElement, pointX: FieldElement, pointY: FieldElement)
 }

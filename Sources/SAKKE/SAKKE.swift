@@ -47,34 +47,16 @@ public enum SAKKE {
         return try SAKKEFixedBaseTable.sum(SAKKECurve.generatorTable, scalars.integer(rb), ztTable, r)
     }
 
-    /// The PF_p class of x + y·i as its b with a = 1, in constant time.
+    /// The PF_p class of x + y·i as its b with a = 1 (blinded inversion: the
+    /// value may be secret).
     static func normalized(_ value: QuadraticExtensionElement) throws -> FieldElement {
         let field = SAKKECurve.field
-        return field.multiply(value.imaginary, try field.inverse(value.real))
+        return field.multiply(value.imaginary, try field.inverseBlinded(value.real))
     }
 
-    /// g^r in PF_p (r secret): fixed 4-bit windows over q's bit length on
-    /// (1 + g·i), the window's power found by a masked scan of all 16.
+    /// g^r in PF_p (r secret), from g's fixed-base table (constant time).
     static func gToThe(_ r: BigUInt) throws -> FieldElement {
-        let fp2 = SAKKECurve.extensionField, field = SAKKECurve.field
-        let base = fp2.element(real: field.one, imaginary: g)
-        var table = [fp2.one, base]
-        for _ in 2 ..< 16 { table.append(fp2.multiply(table[table.count - 1], base)) }
-        var accumulator = fp2.one
-        let windows = (SAKKECurve.order.bitWidth + 3) / 4
-        for window in stride(from: windows - 1, through: 0, by: -1) {
-            for _ in 0 ..< 4 { accumulator = fp2.square(accumulator) }
-            let digit = (0 ..< 4).reduce(0) { $0 | Int(unsafeBitCast(r.testBit(4 * window + $1), to: UInt8.self)) << $1 }
-            var entry = fp2.one
-            for index in 1 ..< 16 {
-                let hit = index == digit
-                entry = fp2.element(
-                    real: field.select(entry.real, table[index].real, if: hit),
-                    imaginary: field.select(entry.imaginary, table[index].imaginary, if: hit))
-            }
-            accumulator = fp2.multiply(accumulator, entry)
-        }
-        return try normalized(accumulator)
+        try SAKKEPowerTable.shared.power(r)
     }
 
     /// HashToIntegerRange(w, 2^n) as n/8 octets: the mask of the SSV.

@@ -30,7 +30,7 @@ extension SAKKE {
         public func receiverSecretKey(for identifier: some Collection<UInt8>) throws -> SAKKEPoint {
             let scalars = SAKKE.scalars
             let sum = scalars.add(scalars.element(reducing: SAKKE.integer(ofIdentifier: Array(identifier))), try scalars.element(z))
-            guard let inverse = try? scalars.inverse(sum) else { throw SAKKEError.degenerateIdentifier }
+            guard let inverse = try? scalars.inverseBlinded(sum) else { throw SAKKEError.degenerateIdentifier }
             return try SAKKECurve.generatorTable.multiply(scalars.integer(inverse))
         }
     }

@@ -1,0 +1,69 @@
+import BigNum
+import Curves
+
+/// The fixed-base table of g = ⟨P, P⟩ in PF_p, for g^r (RFC 6508 §6.2.1
+/// step 4): for each of the 205 signed five-bit windows i and j = 0 … 16,
+/// the b of the class (1 + b·i) = g^(j·32ⁱ), with b = 0 for j = 0
+/// (≈ 446 KB, built once on first use).
+///
+/// Every entry is normalised to real part 1, so multiplying a value x + y·i
+/// by one costs two products: (x − y·b) + (x·b + y)·i. In PF_p the inverse
+/// of (1 + b·i) is the conjugate (1 − b·i), so a negative digit only negates
+/// b. g^r is then 205 such products, each after a masked scan of its window's
+/// 17 entries: constant time in r, no squaring at all.
+struct SAKKEPowerTable: Sendable {
+    /// Window i's entries at [17·i ..< 17·(i + 1)].
+    private let entries: [FieldElement]
+    private static let windowCount = (SAKKECurve.order.bitWidth + 5) / 5
+
+    /// The table of g.
+    static let shared = SAKKEPowerTable(SAKKECurve.extensionField.element(real: SAKKECurve.field.one, imaginary: SAKKE.g))
+
+    /// The table of the class of `base` (public: the inversions are variable time).
+    init(_ base: QuadraticExtensionElement) {
+        let fp2 = SAKKECurve.extensionField, field = SAKKECurve.field
+        var powers: [QuadraticExtensionElement] = []
+        powers.reserveCapacity(Self.windowCount * 17)
+        var rowBase = base
+        for _ in 0 ..< Self.windowCount {
+            var power = fp2.one
+            for j in 0 ... 16 {
+                powers.append(power)
+                if j < 16 { power = fp2.multiply(power, rowBase) }
+            }
+            // power = rowBase^16; the next row starts at rowBase^32.
+            rowBase = fp2.square(power)
+        }
+        // b = imaginary / real for every entry, with one inversion (Montgomery's trick).
+        // A real part is never 0: that class (i's) has order 2, g's powers odd order.
+        var prefix = [FieldElement](repeating: field.one, count: powers.count + 1)
+        for (index, power) in powers.enumerated() { prefix[index + 1] = field.multiply(prefix[index], power.real) }
+        var inverse = (try? field.inverseVartime(prefix[powers.count])) ?? field.zero
+        var entries = [FieldElement](repeating: field.zero, count: powers.count)
+        for index in powers.indices.reversed() {
+            entries[index] = field.multiply(powers[index].imaginary, field.multiply(inverse, prefix[index]))
+            inverse = field.multiply(inverse, powers[index].real)
+        }
+        self.entries = entries
+    }
+
+    /// g^r as the b of its class (1 + b·i), in constant time in r (reduced mod q).
+    func power(_ r: BigUInt) throws -> FieldElement {
+        let field = SAKKECurve.field
+        var digits = ScalarRecoding.signedWindows(try r.modulo(SAKKECurve.order), count: Self.windowCount)
+        defer { for index in digits.indices { digits[index] = 0 } }
+        var (x, y) = (field.one, field.zero)
+        entries.withUnsafeBufferPointer { table in
+            for window in 0 ..< Self.windowCount {
+                let digit = digits[window]
+                let sign = digit >> 63 // −1 for a negative digit, else 0
+                let magnitude = (digit ^ sign) &- sign
+                var b = field.zero
+                for index in 1 ... 16 { b = field.select(b, table[17 * window + index], if: index == magnitude) }
+                b = field.select(b, field.negate(b), if: sign != 0)
+                (x, y) = (field.subtract(x, field.multiply(y, b)), field.add(field.multiply(x, b), y))
+            }
+        }
+        return field.multiply(y, try field.inverseBlinded(x))
+    }
+}
