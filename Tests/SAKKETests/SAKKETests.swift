@@ -84,8 +84,15 @@ extension SAKKETests {
         var tampered = prepared.bytes
         tampered[272] ^= 1
         #expect(throws: SAKKEError.authenticationFailure) { try receiver.decapsulate(tampered) }
+        let recipient = try SAKKE.PreparedRecipient(identifier: Self.identifier, zt: kms.zt)
+        #expect(try recipient.encapsulate(ssv: ssv) == prepared)
+        let (freshSSV, fresh) = try recipient.encapsulate()
+        #expect(try receiver.decapsulate(fresh) == freshSSV)
+        #expect(throws: SAKKEError.invalidSSVLength(15)) { try recipient.encapsulate(ssv: [UInt8](repeating: 0, count: 15)) }
         let table = SAKKEFixedBaseTable(kms.zt)
-        for k: BigUInt in [1, 15, 16, 17, 255, 256, SAKKECurve.order - 1, (BigUInt(1) << 1021) + 12345] {
+        // Signed five-bit digits: 16 and 17 straddle the sign change, 31·32 + 17 carries
+        // twice, q − 1 and 2¹⁰²¹ + … reach the top window.
+        for k: BigUInt in [1, 15, 16, 17, 31, 32, 33, 31 * 32 + 17, 255, 256, SAKKECurve.order - 1, (BigUInt(1) << 1021) + 12345] {
             #expect(try table.multiply(k) == SAKKECurve.multiply(kms.zt, k))
         }
         #expect(throws: CurveError.pointAtInfinity) { try table.multiply(SAKKECurve.order) }

@@ -37,12 +37,19 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(try? key.decapsulate(encapsulation)) }
     }
     let receiver = SAKKE.PreparedReceiver(key)
-    Benchmark("SAKKE decapsulate (prepared receiver: RSK lines, Z_T table)") { benchmark in
+    Benchmark("SAKKE decapsulate (prepared receiver: RSK lines, [b]P + Z_T table)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try? receiver.decapsulate(encapsulation)) }
     }
     let sender = SAKKE.Sender(zt: kms.zt)
     Benchmark("SAKKE encapsulate (prepared sender, Z_T table)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try? sender.encapsulate(ssv: ssv, to: identifier)) }
+    }
+    guard let recipient = try? SAKKE.PreparedRecipient(identifier: identifier, zt: kms.zt) else { fatalError("SAKKE setup") }
+    Benchmark("SAKKE encapsulate (prepared recipient, [b]P + Z_T table)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try? recipient.encapsulate(ssv: ssv)) }
+    }
+    Benchmark("SAKKE prepare receiver (RSK lines, [b]P + Z_T table)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(SAKKE.PreparedReceiver(key)) }
     }
     Benchmark("SAKKE prepare sender (Z_T table)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(SAKKE.Sender(zt: kms.zt)) }
