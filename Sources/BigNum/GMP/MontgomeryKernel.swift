@@ -82,6 +82,7 @@ final class MontgomeryKernel: @unchecked Sendable {
 
     // MARK: - Field operations on Montgomery-form limbs
 
+    @inline(__always)
     func multiply(_ a: Limbs, _ b: Limbs) -> Limbs {
         #if arch(x86_64)
         if usesNativeEngine { return NativeMontgomery1024.multiply(a, b, modulus: modulus, inverseFactor: inverseFactor) }
@@ -94,6 +95,7 @@ final class MontgomeryKernel: @unchecked Sendable {
         return result
     }
 
+    @inline(__always)
     func square(_ a: Limbs) -> Limbs {
         #if arch(x86_64)
         if usesNativeEngine { return NativeMontgomery1024.square(a, modulus: modulus, inverseFactor: inverseFactor) }
@@ -107,6 +109,7 @@ final class MontgomeryKernel: @unchecked Sendable {
     }
 
     /// a·b + c·d (`subtract` false) or a·b − c·d (`subtract` true) with one reduction.
+    @inline(__always)
     func sumOfProducts(_ a: Limbs, _ b: Limbs, _ c: Limbs, _ d: Limbs, subtract: Bool) -> Limbs {
         #if arch(x86_64)
         if usesNativeEngine {
@@ -137,6 +140,7 @@ final class MontgomeryKernel: @unchecked Sendable {
         return result
     }
 
+    @inline(__always)
     func add(_ a: Limbs, _ b: Limbs) -> Limbs {
         #if arch(x86_64)
         if usesNativeEngine { return NativeMontgomery1024.add(a, b, modulus: modulus) }
@@ -150,6 +154,7 @@ final class MontgomeryKernel: @unchecked Sendable {
         return result
     }
 
+    @inline(__always)
     func subtract(_ a: Limbs, _ b: Limbs) -> Limbs {
         #if arch(x86_64)
         if usesNativeEngine { return NativeMontgomery1024.subtract(a, b, modulus: modulus) }

@@ -20,6 +20,7 @@ enum NativeMontgomery1024 {
     }()
 
     #if arch(x86_64)
+    @inline(__always)
     static func multiply(_ a: Limbs, _ b: Limbs, modulus: UnsafePointer<UInt>, inverseFactor: UInt) -> Limbs {
         var result = Limbs()
         result.withMutablePointer { r in
@@ -30,6 +31,7 @@ enum NativeMontgomery1024 {
         return result
     }
 
+    @inline(__always)
     static func square(_ a: Limbs, modulus: UnsafePointer<UInt>, inverseFactor: UInt) -> Limbs {
         var result = Limbs()
         result.withMutablePointer { r in
@@ -38,6 +40,7 @@ enum NativeMontgomery1024 {
         return result
     }
 
+    @inline(__always)
     static func sumOfProducts(
         _ a: Limbs, _ b: Limbs, _ c: Limbs, _ d: Limbs, subtract: Bool,
         modulus: UnsafePointer<UInt>, inverseFactor: UInt
@@ -57,6 +60,7 @@ enum NativeMontgomery1024 {
         return result
     }
 
+    @inline(__always)
     static func add(_ a: Limbs, _ b: Limbs, modulus: UnsafePointer<UInt>) -> Limbs {
         var result = Limbs()
         result.withMutablePointer { r in
@@ -65,6 +69,7 @@ enum NativeMontgomery1024 {
         return result
     }
 
+    @inline(__always)
     static func subtract(_ a: Limbs, _ b: Limbs, modulus: UnsafePointer<UInt>) -> Limbs {
         var result = Limbs()
         result.withMutablePointer { r in
