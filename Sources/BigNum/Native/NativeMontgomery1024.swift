@@ -62,18 +62,23 @@ enum NativeMontgomery1024 {
 
     @inline(__always)
     static func add(_ a: Limbs, _ b: Limbs, modulus: UnsafePointer<UInt>) -> Limbs {
-        var result = Limbs()
-        result.withMutablePointer { r in
-            a.withPointer { ap in b.withPointer { bp in cfk_modular_add1024(r, ap, bp, modulus) } }
-        }
-        return result
+        modular(a, b, modulus: modulus, cfk_modular_add1024)
     }
 
     @inline(__always)
     static func subtract(_ a: Limbs, _ b: Limbs, modulus: UnsafePointer<UInt>) -> Limbs {
+        modular(a, b, modulus: modulus, cfk_modular_subtract1024)
+    }
+
+    /// r = a ∘ b mod p for one of the kernel's modular additions.
+    @inline(__always)
+    private static func modular(
+        _ a: Limbs, _ b: Limbs, modulus: UnsafePointer<UInt>,
+        _ operation: (UnsafeMutablePointer<UInt>, UnsafePointer<UInt>, UnsafePointer<UInt>, UnsafePointer<UInt>) -> Void
+    ) -> Limbs {
         var result = Limbs()
         result.withMutablePointer { r in
-            a.withPointer { ap in b.withPointer { bp in cfk_modular_subtract1024(r, ap, bp, modulus) } }
+            a.withPointer { ap in b.withPointer { bp in operation(r, ap, bp, modulus) } }
         }
         return result
     }
