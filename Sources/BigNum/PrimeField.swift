@@ -220,6 +220,32 @@ public final class PrimeField: Sendable {
         return try inverse(a, blindedBy: blinding)
     }
 
+    /// The inverses of all `values` with one blinded inversion and three
+    /// products per value (Montgomery's trick): for tables and batched affine
+    /// conversions. Constant time in the values.
+    ///
+    /// - Throws: `BigNumError.notInvertible` when any value is 0.
+    public func inverses(of values: [FieldElement]) throws -> [FieldElement] {
+        guard !values.isEmpty else { return [] }
+        // prefix[i] = values[0]·…·values[i].
+        var prefix: [FieldElement] = []
+        prefix.reserveCapacity(values.count)
+        var running = one
+        for value in values {
+            running = multiply(running, value)
+            prefix.append(running)
+        }
+        defer { for index in prefix.indices { prefix[index].wipe() } }
+        var inverse = try inverseBlinded(running)
+        defer { inverse.wipe() }
+        var result = [FieldElement](repeating: zero, count: values.count)
+        for index in values.indices.reversed() {
+            result[index] = index == 0 ? inverse : multiply(inverse, prefix[index - 1])
+            inverse = multiply(inverse, values[index])
+        }
+        return result
+    }
+
     /// A uniformly random nonzero element: for blinding and for secret nonces.
     public func randomNonzeroElement(using generator: inout some RandomNumberGenerator) -> FieldElement {
         // random(below:) only throws for a zero bound; p ≥ 3.

@@ -5,8 +5,8 @@ import BigNum
 /// with #E(F_p) = p + 1 = 4q for the 1022-bit prime q, the base point P of
 /// order q, and the target field F_p² = F_p[i]/(i² + 1) of the pairing.
 ///
-/// Being built for the SAKKE issue: today it carries the constants, the
-/// point type and the reduced Tate–Lichtenbaum pairing (`TatePairing`).
+/// Points are `SAKKEPoint`; fixed-base tables are `SAKKEFixedBaseTable`; the
+/// reduced Tate–Lichtenbaum pairing is `TatePairing`.
 public enum SAKKECurve {
     /// F_p.
     public static let field: PrimeField = {

@@ -33,25 +33,15 @@ public struct SAKKEFixedBaseTable: Sendable {
         entries = Self.batchAffine(projective)
     }
 
-    /// The affine forms (one inversion for all; the points are public and
-    /// none is the identity: [j·32ⁱ]Q = O would need q | j·32ⁱ, impossible
-    /// for the prime q > 32).
+    /// The affine forms (one inversion for all; none of the points is the
+    /// identity: [j·32ⁱ]Q = O would need q | j·32ⁱ, impossible for the prime
+    /// q > 32).
     private static func batchAffine(_ points: [SAKKEProjectivePoint]) -> [SAKKEPoint] {
         let field = SAKKECurve.field
-        var prefix = [FieldElement](repeating: field.one, count: points.count)
-        var running = field.one
-        for (index, point) in points.enumerated() {
-            running = field.multiply(running, point.z)
-            prefix[index] = running
+        let zInverses = (try? field.inverses(of: points.map(\.z))) ?? []
+        return zip(points, zInverses).map { point, zInverse in
+            SAKKEPoint(unchecked: field.multiply(point.x, zInverse), field.multiply(point.y, zInverse))
         }
-        var inverse = (try? field.inverseVartime(running)) ?? field.zero
-        var result = [SAKKEPoint](repeating: SAKKECurve.generator, count: points.count)
-        for index in points.indices.reversed() {
-            let zInverse = index == 0 ? inverse : field.multiply(inverse, prefix[index - 1])
-            inverse = field.multiply(inverse, points[index].z)
-            result[index] = SAKKEPoint(unchecked: field.multiply(points[index].x, zInverse), field.multiply(points[index].y, zInverse))
-        }
-        return result
     }
 
     /// [k]Q + [l]R from two tables, in constant time, with one inversion.

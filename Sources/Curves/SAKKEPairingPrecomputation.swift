@@ -33,10 +33,9 @@ public struct SAKKEPairingPrecomputation: Sendable {
     /// of F_p* that PF_p ignores.
     public func pairing(with q: SAKKEPoint) -> QuadraticExtensionElement {
         let field = SAKKECurve.field, fp2 = SAKKECurve.extensionField
-        var generator = SecureRandomGenerator()
         // y_Q = 0 only for a point of order 2: no line has an imaginary part
         // there and the value is the class of 1, as the cold loop finds.
-        guard let w = try? field.inverse(q.y, blindedBy: field.randomNonzeroElement(using: &generator)) else {
+        guard let w = try? field.inverseBlinded(q.y) else {
             return fp2.one
         }
         let u = field.multiply(q.x, w)
@@ -79,25 +78,19 @@ public struct SAKKEPairingPrecomputation: Sendable {
             coefficients.append(twiceZH)
         }
 
-        /// (λ, μ) = (c₁/c₂, c₀/c₂) for every line, with one inversion for all
-        /// (Montgomery's trick); c₂ ≠ 0 for a point of order q.
+        /// (λ, μ) = (c₁/c₂, c₀/c₂) for every line, with one inversion for all;
+        /// c₂ ≠ 0 for a point of order q.
         func normalizedLines() -> [FieldElement] {
             let field = SAKKECurve.field
             let count = coefficients.count / 3
-            var prefix = [FieldElement](repeating: field.one, count: count + 1)
-            for index in 0 ..< count { prefix[index + 1] = field.multiply(prefix[index], coefficients[3 * index + 2]) }
-            var generator = SecureRandomGenerator()
-            var inverse = (try? field.inverse(prefix[count], blindedBy: field.randomNonzeroElement(using: &generator)))
-                ?? field.zero
-            defer { for index in prefix.indices { prefix[index].wipe() } }
-            var lines = [FieldElement](repeating: field.zero, count: 2 * count)
-            for index in stride(from: count - 1, through: 0, by: -1) {
-                let lineInverse = field.multiply(inverse, prefix[index])
-                inverse = field.multiply(inverse, coefficients[3 * index + 2])
-                lines[2 * index] = field.multiply(coefficients[3 * index + 1], lineInverse)
-                lines[2 * index + 1] = field.multiply(coefficients[3 * index], lineInverse)
+            var scaleInverses = (try? field.inverses(of: (0 ..< count).map { coefficients[3 * $0 + 2] })) ?? []
+            defer { for index in scaleInverses.indices { scaleInverses[index].wipe() } }
+            var lines: [FieldElement] = []
+            lines.reserveCapacity(2 * count)
+            for (index, inverse) in scaleInverses.enumerated() {
+                lines.append(field.multiply(coefficients[3 * index + 1], inverse))
+                lines.append(field.multiply(coefficients[3 * index], inverse))
             }
-            inverse.wipe()
             return lines
         }
 

@@ -6,9 +6,10 @@ import Curves
 /// receiver secret key K_(a,T) = [(a + z)⁻¹]P, and the encapsulation of a
 /// 128-bit shared secret value (SSV) to an identifier.
 ///
-/// Correct and constant-time in its secrets, not yet fast: the scalar
-/// multiplications are Montgomery ladders and the pairing has no
-/// precomputation (see Docs/Performance.md and the SAKKE issue).
+/// Constant time in its secrets. Secret scalars go through fixed-base tables
+/// (P, Z_T, a recipient's [b]P + Z_T) and g^r through g's table; a prepared
+/// receiver evaluates its RSK's stored Miller lines (Docs/SAKKE.md,
+/// Docs/Performance.md).
 public enum SAKKE {
     /// n: the SSV length in bits.
     public static let ssvBitCount = 128

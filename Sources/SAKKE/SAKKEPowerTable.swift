@@ -19,7 +19,7 @@ struct SAKKEPowerTable: Sendable {
     /// The table of g.
     static let shared = SAKKEPowerTable(SAKKECurve.extensionField.element(real: SAKKECurve.field.one, imaginary: SAKKE.g))
 
-    /// The table of the class of `base` (public: the inversions are variable time).
+    /// The table of the class of `base`.
     init(_ base: QuadraticExtensionElement) {
         let fp2 = SAKKECurve.extensionField, field = SAKKECurve.field
         var powers: [QuadraticExtensionElement] = []
@@ -34,16 +34,10 @@ struct SAKKEPowerTable: Sendable {
             // power = rowBase^16; the next row starts at rowBase^32.
             rowBase = fp2.square(power)
         }
-        // b = imaginary / real for every entry, with one inversion (Montgomery's trick).
+        // b = imaginary / real for every entry, with one inversion for all.
         // A real part is never 0: that class (i's) has order 2, g's powers odd order.
-        var prefix = [FieldElement](repeating: field.one, count: powers.count + 1)
-        for (index, power) in powers.enumerated() { prefix[index + 1] = field.multiply(prefix[index], power.real) }
-        var inverse = (try? field.inverseVartime(prefix[powers.count])) ?? field.zero
-        var entries = [FieldElement](repeating: field.zero, count: powers.count)
-        for index in powers.indices.reversed() {
-            entries[index] = field.multiply(powers[index].imaginary, field.multiply(inverse, prefix[index]))
-            inverse = field.multiply(inverse, powers[index].real)
-        }
+        let realInverses = (try? field.inverses(of: powers.map(\.real))) ?? []
+        let entries = zip(powers, realInverses).map { power, inverse in field.multiply(power.imaginary, inverse) }
         self.entries = entries
     }
 

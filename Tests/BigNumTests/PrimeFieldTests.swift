@@ -100,6 +100,21 @@ import Testing
         }
     }
 
+    @Test(arguments: moduli)
+    func batchInversesMatchIntegerInverses(modulusHex: String) throws {
+        var generator = SeededGenerator.logged("batch inverses \(modulusHex.prefix(8))")
+        let p = Fixtures.integer(modulusHex)
+        let field = try PrimeField(modulus: p)
+        let values = [BigUInt(1), p - 1] + (try (0 ..< 9).map { _ in try BigUInt.random(below: p - 1, using: &generator) + 1 })
+        let inverses = try field.inverses(of: values.map { try field.element($0) })
+        #expect(inverses.count == values.count)
+        for (value, inverse) in zip(values, inverses) {
+            #expect(field.integer(inverse) == (try value.inverse(modulo: p)))
+        }
+        #expect(try field.inverses(of: []).isEmpty)
+        #expect(throws: BigNumError.notInvertible) { try field.inverses(of: [field.one, field.zero, field.one]) }
+    }
+
     @Test func inverseOfZeroThrows() throws {
         let field = try PrimeField(modulus: Fixtures.integer(Fixtures.p256Prime))
         #expect(throws: BigNumError.notInvertible) { try field.inverse(field.zero) }

@@ -12,7 +12,7 @@ import CGMP
 ///
 /// For 16-limb moduli on a CPU with BMI2, products, squares, sums of products,
 /// additions and subtractions go to `NativeMontgomery1024` instead (same
-/// results, ≈ 25 % faster; Docs/Performance.md).
+/// results, ≈ 12 % faster per product; Docs/Performance.md).
 ///
 /// Everything GMP-specific of the field engine is in this file.
 final class MontgomeryKernel: @unchecked Sendable {
@@ -30,7 +30,7 @@ final class MontgomeryKernel: @unchecked Sendable {
 
     /// - Parameter allowsNativeEngine: false keeps every operation on GMP (tests
     ///   compare the two engines).
-    init(modulus value: BigUInt, allowsNativeEngine: Bool = true) {
+    init(modulus value: BigUInt, allowsNativeEngine: Bool) {
         limbCount = (value.bitWidth + 63) / 64
         usesNativeEngine = allowsNativeEngine && limbCount == 16 && NativeMontgomery1024.isAvailable
         modulus = .allocate(capacity: Limbs.capacity)
