@@ -109,23 +109,97 @@ void cfk_montgomery1024_square(limb r[16], const limb a[16], const limb p[16], l
     wipe(t, 2 * N);
 }
 
+/* t = t - u mod p*R for t, u in [0, p*R): the difference lies in (-p*R, p*R),
+   and adding p*R on a borrow puts it in [0, p*R). */
+static inline void wide_subtract(limb *t, const limb *u, const limb *p) {
+    limb borrow = cfk_subtract_32(t, t, u);
+    add_modulus_if(t + N, t + N, borrow, p);
+}
+
+/* t = t + u mod p*R for t + u < 2p*R: subtract p*R once if needed. */
+static inline void wide_add(limb *t, const limb *u, const limb *p) {
+    limb carry = cfk_add_32(t, t, u);
+    subtract_modulus_if_needed(t + N, t + N, carry, p);
+}
+
+/* t = x * R (x below p, so below p*R). */
+static inline void widen(limb *t, const limb *x) {
+    memset(t, 0, N * sizeof(limb));
+    memcpy(t + N, x, N * sizeof(limb));
+}
+
 void cfk_montgomery1024_sum_of_products(limb r[16], const limb a[16], const limb b[16], const limb c[16],
                                         const limb d[16], const limb p[16], limb n0, int subtract) {
     limb first[2 * N], second[2 * N];
     product(first, a, b);
     product(second, c, d);
+    /* Both products are below p^2 < p*R. */
     if (subtract) {
-        /* a*b - c*d lies in (-p^2, p^2); adding p*R on a borrow puts it in [0, p*R). */
-        limb borrow = cfk_subtract_32(first, first, second);
-        add_modulus_if(first + N, first + N, borrow, p);
+        wide_subtract(first, second, p);
     } else {
-        /* a*b + c*d lies in [0, 2p^2), below 2p*R; subtract p*R once if needed. */
-        limb carry = cfk_add_32(first, first, second);
-        subtract_modulus_if_needed(first + N, first + N, carry, p);
+        wide_add(first, second, p);
     }
     reduce(r, first, p, n0);
     wipe(first, 2 * N);
     wipe(second, 2 * N);
+}
+
+void cfk_fp2_multiply(limb r0[16], limb r1[16], const limb x0[16], const limb x1[16], const limb y0[16],
+                      const limb y1[16], const limb p[16], limb n0) {
+    limb t0[2 * N], t1[2 * N], t2[2 * N], xs[N], ys[N];
+    product(t0, x0, y0);
+    product(t1, x1, y1);
+    cfk_modular_add1024(xs, x0, x1, p);
+    cfk_modular_add1024(ys, y0, y1, p);
+    product(t2, xs, ys);
+    /* (x0 + x1)(y0 + y1) - x0*y0 - x1*y1 = x0*y1 + x1*y0 (mod p). */
+    wide_subtract(t2, t0, p);
+    wide_subtract(t2, t1, p);
+    wide_subtract(t0, t1, p);
+    reduce(r0, t0, p, n0);
+    reduce(r1, t2, p, n0);
+    wipe(t0, 2 * N);
+    wipe(t1, 2 * N);
+    wipe(t2, 2 * N);
+    wipe(xs, N);
+    wipe(ys, N);
+}
+
+void cfk_fp2_square(limb r0[16], limb r1[16], const limb x0[16], const limb x1[16], const limb p[16], limb n0) {
+    limb sum[N], difference[N], t[2 * N], u[2 * N];
+    cfk_modular_add1024(sum, x0, x1, p);
+    cfk_modular_subtract1024(difference, x0, x1, p);
+    product(t, sum, difference);
+    product(u, x0, x1);
+    wide_add(u, u, p); /* 2*x0*x1 < 2p^2 < 2p*R */
+    reduce(r0, t, p, n0);
+    reduce(r1, u, p, n0);
+    wipe(sum, N);
+    wipe(difference, N);
+    wipe(t, 2 * N);
+    wipe(u, 2 * N);
+}
+
+void cfk_fp2_multiply_by_line(limb v0[16], limb v1[16], const limb lambda[16], const limb mu[16], const limb u[16],
+                              const limb w[16], const limb p[16], limb n0) {
+    limb s[N], t[2 * N], scaled[2 * N], other[2 * N];
+    product(t, lambda, u);
+    product(other, mu, w);
+    wide_add(t, other, p);
+    reduce(s, t, p, n0);
+    /* v0*s - v1 = REDC(v0*s - v1*R); v0 + v1*s = REDC(v1*s + v0*R). */
+    product(t, v0, s);
+    widen(other, v1);
+    wide_subtract(t, other, p);
+    product(scaled, v1, s);
+    widen(other, v0);
+    wide_add(scaled, other, p); /* below p^2 + p*R < 2p*R */
+    reduce(v0, t, p, n0);
+    reduce(v1, scaled, p, n0);
+    wipe(s, N);
+    wipe(t, 2 * N);
+    wipe(scaled, 2 * N);
+    wipe(other, 2 * N);
 }
 
 void cfk_modular_add1024(limb r[16], const limb a[16], const limb b[16], const limb p[16]) {

@@ -43,10 +43,7 @@ public struct SAKKEPairingPrecomputation: Sendable {
         var index = 0
         storage.lines.withUnsafeBufferPointer { lines in
             func multiplyByLine() {
-                let s = field.sumOfProducts(lines[index], u, lines[index + 1], w)
-                v = fp2.element(
-                    real: field.subtract(field.multiply(v.real, s), v.imaginary),
-                    imaginary: field.add(v.real, field.multiply(v.imaginary, s)))
+                v = fp2.multiply(v, byLineWithSlope: lines[index], intercept: lines[index + 1], at: u, w)
                 index += 2
             }
             for digit in TatePairing.loopDigits {

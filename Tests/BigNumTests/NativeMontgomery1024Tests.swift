@@ -77,4 +77,41 @@ struct NativeMontgomery1024Tests {
         }
         #expect(native.integer(a) == portable.integer(b))
     }
+
+    @Test func extensionFieldOperationsAgreeWithTheGMPPathAndWithIntegers() throws {
+        let p = Fixtures.integer(Fixtures.sakkePrime)
+        let native = try QuadraticExtensionField(base: PrimeField(modulus: p))
+        let portable = try QuadraticExtensionField(base: PrimeField(modulus: p, allowsNativeEngine: false))
+        var generator = SeededGenerator.logged("native1024 F_p^2")
+        let edges = [BigUInt(0), BigUInt(1), p - 1, p - 2]
+        let values = edges + (try (0 ..< 16).map { _ in try BigUInt.random(below: p, using: &generator) })
+        func pair(_ field: QuadraticExtensionField, _ a: BigUInt, _ b: BigUInt) throws -> QuadraticExtensionElement {
+            field.element(real: try field.base.element(a), imaginary: try field.base.element(b))
+        }
+        func integers(_ field: QuadraticExtensionField, _ x: QuadraticExtensionElement) -> [BigUInt] {
+            [field.base.integer(x.real), field.base.integer(x.imaginary)]
+        }
+        for index in values.indices {
+            let (a, b) = (values[index], values[(index * 7 + 3) % values.count])
+            let (c, d) = (values[(index * 5 + 1) % values.count], values[(index * 3 + 2) % values.count])
+            let (e, f) = (values[(index * 11 + 5) % values.count], values[(index * 13 + 4) % values.count])
+            let (nx, ny) = (try pair(native, a, b), try pair(native, c, d))
+            let (gx, gy) = (try pair(portable, a, b), try pair(portable, c, d))
+            // (a + bi)(c + di) = (ac − bd) + (ad + bc)i, from GMP's integers.
+            #expect(integers(native, native.multiply(nx, ny)) == [try (a * c + p * p - b * d).modulo(p), try (a * d + b * c).modulo(p)])
+            #expect(integers(native, native.square(nx)) == integers(portable, portable.square(gx)))
+            #expect(integers(native, native.square(nx)) == [try (a * a + p * p - b * b).modulo(p), try (2 * a * b).modulo(p)])
+            // x·(s + i) with s = c·e + d·f.
+            let s = try (c * e + d * f).modulo(p)
+            let lineProduct = native.multiply(
+                nx, byLineWithSlope: try native.base.element(c), intercept: try native.base.element(d),
+                at: try native.base.element(e), try native.base.element(f))
+            #expect(integers(native, lineProduct) == [try (a * s + p - b).modulo(p), try (a + b * s).modulo(p)])
+            let portableLine = portable.multiply(
+                gx, byLineWithSlope: try portable.base.element(c), intercept: try portable.base.element(d),
+                at: try portable.base.element(e), try portable.base.element(f))
+            #expect(integers(native, lineProduct) == integers(portable, portableLine))
+            #expect(integers(native, native.multiply(nx, ny)) == integers(portable, portable.multiply(gx, gy)))
+        }
+    }
 }

@@ -60,6 +60,57 @@ enum NativeMontgomery1024 {
         return result
     }
 
+    /// (x0 + x1·i)(y0 + y1·i) in F_p² (Karatsuba: three products, two reductions).
+    @inline(__always)
+    static func fp2Multiply(
+        _ x0: Limbs, _ x1: Limbs, _ y0: Limbs, _ y1: Limbs, modulus: UnsafePointer<UInt>, inverseFactor: UInt
+    ) -> (Limbs, Limbs) {
+        var (r0, r1) = (Limbs(), Limbs())
+        r0.withMutablePointer { r0p in
+            r1.withMutablePointer { r1p in
+                x0.withPointer { x0p in
+                    x1.withPointer { x1p in
+                        y0.withPointer { y0p in
+                            y1.withPointer { y1p in cfk_fp2_multiply(r0p, r1p, x0p, x1p, y0p, y1p, modulus, inverseFactor) }
+                        }
+                    }
+                }
+            }
+        }
+        return (r0, r1)
+    }
+
+    /// (x0 + x1·i)² in F_p².
+    @inline(__always)
+    static func fp2Square(_ x0: Limbs, _ x1: Limbs, modulus: UnsafePointer<UInt>, inverseFactor: UInt) -> (Limbs, Limbs) {
+        var (r0, r1) = (Limbs(), Limbs())
+        r0.withMutablePointer { r0p in
+            r1.withMutablePointer { r1p in
+                x0.withPointer { x0p in x1.withPointer { x1p in cfk_fp2_square(r0p, r1p, x0p, x1p, modulus, inverseFactor) } }
+            }
+        }
+        return (r0, r1)
+    }
+
+    /// v·(s + i) with s = λ·u + μ·w, in place.
+    @inline(__always)
+    static func fp2MultiplyByLine(
+        _ v0: inout Limbs, _ v1: inout Limbs, lambda: Limbs, mu: Limbs, u: Limbs, w: Limbs,
+        modulus: UnsafePointer<UInt>, inverseFactor: UInt
+    ) {
+        v0.withMutablePointer { v0p in
+            v1.withMutablePointer { v1p in
+                lambda.withPointer { lp in
+                    mu.withPointer { mp in
+                        u.withPointer { up in
+                            w.withPointer { wp in cfk_fp2_multiply_by_line(v0p, v1p, lp, mp, up, wp, modulus, inverseFactor) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @inline(__always)
     static func add(_ a: Limbs, _ b: Limbs, modulus: UnsafePointer<UInt>) -> Limbs {
         modular(a, b, modulus: modulus, cfk_modular_add1024)

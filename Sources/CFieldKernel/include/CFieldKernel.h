@@ -30,6 +30,22 @@ void cfk_montgomery1024_sum_of_products(unsigned long r[16], const unsigned long
                                         const unsigned long c[16], const unsigned long d[16],
                                         const unsigned long p[16], unsigned long n0, int subtract);
 
+/* F_p^2 = F_p[i]/(i^2 + 1), elements x0 + x1*i in Montgomery form:
+   r = x * y with three products (Karatsuba) and two reductions. */
+void cfk_fp2_multiply(unsigned long r0[16], unsigned long r1[16], const unsigned long x0[16],
+                      const unsigned long x1[16], const unsigned long y0[16], const unsigned long y1[16],
+                      const unsigned long p[16], unsigned long n0);
+
+/* r = x^2 = (x0 + x1)(x0 - x1) + 2*x0*x1*i with two products and two reductions. */
+void cfk_fp2_square(unsigned long r0[16], unsigned long r1[16], const unsigned long x0[16],
+                    const unsigned long x1[16], const unsigned long p[16], unsigned long n0);
+
+/* v = v * (s + i) with s = lambda*u + mu*w, in place: the product of a
+   precomputed pairing's accumulator with one normalised line. */
+void cfk_fp2_multiply_by_line(unsigned long v0[16], unsigned long v1[16], const unsigned long lambda[16],
+                              const unsigned long mu[16], const unsigned long u[16], const unsigned long w[16],
+                              const unsigned long p[16], unsigned long n0);
+
 /* r = a + b mod p and r = a - b mod p. */
 void cfk_modular_add1024(unsigned long r[16], const unsigned long a[16], const unsigned long b[16],
                          const unsigned long p[16]);
