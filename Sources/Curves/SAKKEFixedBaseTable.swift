@@ -58,6 +58,13 @@ public struct SAKKEFixedBaseTable: Sendable {
         try SAKKECurve.affine(multiplyProjective(k))
     }
 
+    /// [k]Q + R in constant time, with one inversion (k reduced mod q).
+    ///
+    /// - Throws: `CurveError.pointAtInfinity` when the sum is the identity.
+    public func multiply(_ k: BigUInt, plus point: SAKKEPoint) throws -> SAKKEPoint {
+        try SAKKECurve.affine(multiplyProjective(k).adding(affineX: point.x, point.y))
+    }
+
     func multiplyProjective(_ k: BigUInt) throws -> SAKKEProjectivePoint {
         let field = SAKKECurve.field
         var digits = ScalarRecoding.signedWindows(try k.modulo(SAKKECurve.order), count: Self.windowCount)

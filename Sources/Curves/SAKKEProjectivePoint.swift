@@ -54,27 +54,28 @@ struct SAKKEProjectivePoint {
         let bxz3 = field.negate(triple(field.add(zz3, xx), field))
         let xx3MinusZz3 = field.subtract(triple(xx, field), zz3)
         return SAKKEProjectivePoint(
-            x: field.subtract(field.multiply(yyPlus, xy), field.multiply(yz, bxz3)),
-            y: field.add(field.multiply(yyPlus, yyMinus), field.multiply(xx3MinusZz3, bxz3)),
-            z: field.add(field.multiply(yyMinus, yz), field.multiply(xy, xx3MinusZz3)))
+            x: field.differenceOfProducts(yyPlus, xy, yz, bxz3),
+            y: field.sumOfProducts(yyPlus, yyMinus, xx3MinusZz3, bxz3),
+            z: field.sumOfProducts(yyMinus, yz, xy, xx3MinusZz3))
     }
 
-    /// 2·self (RCB Algorithm 6, b = 0).
+    /// 2·self (RCB Algorithm 6, b = 0): 3 squares, 4 products and 2 sums of products.
     func doubled() -> SAKKEProjectivePoint {
         let field = SAKKECurve.field
         let xx = field.square(x), yy = field.square(y), zz = field.square(z)
-        let xy2 = field.add(field.multiply(x, y), field.multiply(x, y))
-        let xz2 = field.add(field.multiply(x, z), field.multiply(x, z))
+        let xy = field.multiply(x, y), xz = field.multiply(x, z), yz = field.multiply(y, z)
+        let xy2 = field.add(xy, xy)
+        let xz2 = field.add(xz, xz)
         let bzz3 = field.negate(Self.triple(xz2, field))
         let yyMinus = field.subtract(yy, bzz3), yyPlus = field.add(yy, bzz3)
         let zz3 = Self.triple(zz, field)
         let bxz6 = field.negate(Self.triple(field.add(zz3, xx), field))
         let xx3MinusZz3 = field.subtract(Self.triple(xx, field), zz3)
-        let yz2 = field.add(field.multiply(y, z), field.multiply(y, z))
+        let yz2 = field.add(yz, yz)
         let yzyy = field.multiply(yz2, yy)
         return SAKKEProjectivePoint(
-            x: field.subtract(field.multiply(yyMinus, xy2), field.multiply(bxz6, yz2)),
-            y: field.add(field.multiply(yyPlus, yyMinus), field.multiply(xx3MinusZz3, bxz6)),
+            x: field.differenceOfProducts(yyMinus, xy2, bxz6, yz2),
+            y: field.sumOfProducts(yyPlus, yyMinus, xx3MinusZz3, bxz6),
             z: field.add(field.add(yzyy, yzyy), field.add(yzyy, yzyy)))
     }
 

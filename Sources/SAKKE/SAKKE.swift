@@ -37,8 +37,8 @@ public enum SAKKE {
 
     /// [a]P + Z_T, the point every operation of an identifier starts from.
     static func identityPoint(_ identifier: [UInt8], zt: SAKKEPoint) throws -> SAKKEPoint {
-        // a is public: a variable-time multiplication over its own bits.
-        try SAKKECurve.add(SAKKECurve.multiplyVartime(SAKKECurve.generator, integer(ofIdentifier: identifier)), zt)
+        // P's table walk (205 additions) is cheaper than double-and-add over a's bits.
+        try SAKKECurve.generatorTable.multiply(integer(ofIdentifier: identifier), plus: zt)
     }
 
     /// R = [r]([b]P + Z_T) computed as [r·b]P + [r]Z_T from the two fixed-base

@@ -96,6 +96,11 @@ extension SAKKETests {
             #expect(try table.multiply(k) == SAKKECurve.multiply(kms.zt, k))
         }
         #expect(throws: CurveError.pointAtInfinity) { try table.multiply(SAKKECurve.order) }
+        let five = try SAKKECurve.multiply(SAKKECurve.generator, 5)
+        #expect(try table.multiply(77, plus: five) == SAKKECurve.add(SAKKECurve.multiply(kms.zt, 77), five))
+        #expect(throws: CurveError.pointAtInfinity) {
+            try SAKKECurve.generatorTable.multiply(SAKKECurve.order - 5, plus: five)
+        }
         #expect(throws: SAKKEError.invalidSSVLength(17)) { try sender.encapsulate(ssv: [UInt8](repeating: 0, count: 17), to: Self.identifier) }
     }
 }
