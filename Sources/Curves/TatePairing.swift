@@ -19,7 +19,10 @@ import BigNum
 ///   + i·2ZH·y_Q, with N and H of the mixed addition.
 ///
 /// No exceptional case arises for R of order q: T is never O, never ±R
-/// before an addition, and never has y = 0 (its order is odd). The control
+/// before an addition, and never has y = 0 (its order is odd). Nor for R of
+/// order 2q or 4q (an RSK with a small torsion part), whose multiples [j]R,
+/// 0 < j < q, are never O, ±R or of order 2 either; such an R is caught by
+/// ``reducedCheckingOrder(_:_:)``. The control
 /// flow follows the public q only; the field operations are constant time.
 ///
 /// Raising to p − 1, which maps PF_p onto the order-(p + 1) subgroup of F_p²*
@@ -66,8 +69,24 @@ public enum TatePairing {
         return Array(digits.reversed().dropFirst())
     }()
 
-    /// Runs Miller's loop for f_{q−1,R}, handing each line to `visitor` in order.
-    static func millerLoop(_ r: SAKKEPoint, _ visitor: inout some MillerLineVisitor) {
+    /// ⟨R, Q⟩ as ``reduced(_:_:)``, or nil when R is not in the order-q
+    /// subgroup: the loop ends on T = [q − 1]R, and [q]R = O exactly when
+    /// T = −R, a check that costs three products. Use it for a point whose
+    /// order is not yet known (an RSK being validated).
+    public static func reducedCheckingOrder(_ r: SAKKEPoint, _ q: SAKKEPoint) -> QuadraticExtensionElement? {
+        let field = SAKKECurve.field
+        var evaluator = Evaluator(q: q)
+        let (x, y, z) = millerLoop(r, &evaluator)
+        // Jacobian (X : Y : Z) = (x_R, −y_R) ⟺ X = x_R·Z² and Y = −y_R·Z³.
+        let zz = field.square(z)
+        let isMinusR = x == field.multiply(r.x, zz) && y == field.negate(field.multiply(r.y, field.multiply(zz, z)))
+        return isMinusR ? finalPower(evaluator.value) : nil
+    }
+
+    /// Runs Miller's loop for f_{q−1,R}, handing each line to `visitor` in
+    /// order; returns T = [q − 1]R in Jacobian coordinates.
+    @discardableResult
+    static func millerLoop(_ r: SAKKEPoint, _ visitor: inout some MillerLineVisitor) -> (FieldElement, FieldElement, FieldElement) {
         let field = SAKKECurve.field
         let negatedY = field.negate(r.y)
         var (x, y, z) = (r.x, r.y, field.one)
@@ -101,6 +120,7 @@ public enum TatePairing {
             let yj = field.multiply(y, j)
             (x, y, z) = (xNew, field.subtract(field.multiply(twiceN, field.subtract(w, xNew)), field.add(yj, yj)), zSum)
         }
+        return (x, y, z)
     }
 
     /// The cold pairing's visitor: evaluates each line at ψ(Q) as it comes and

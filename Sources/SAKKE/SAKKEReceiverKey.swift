@@ -3,7 +3,13 @@ import Curves
 
 extension SAKKE {
     /// A user's validated receiver secret key K_(a,T) (RFC 6508 §6.1.2):
-    /// built only if ⟨[a]P + Z_T, K⟩ = g. Decapsulates (§6.2.2).
+    /// built only if ⟨[a]P + Z_T, K⟩ = g and K lies in the order-q subgroup.
+    /// Decapsulates (§6.2.2).
+    ///
+    /// The pairing check alone would accept K + T for T of order 2 or 4 (the
+    /// pairing ignores such a T). The Miller loop therefore runs over K, which
+    /// the pairing's symmetry on ⟨P⟩ allows, and its final [q − 1]K = −K
+    /// proves K's order at no extra cost.
     public struct ReceiverKey: Sendable {
         public let identifier: [UInt8]
         public let zt: SAKKEPoint
@@ -15,7 +21,8 @@ extension SAKKE {
         public init(identifier: some Collection<UInt8>, zt: SAKKEPoint, rsk: SAKKEPoint) throws {
             let identifier = Array(identifier)
             guard let point = try? SAKKE.identityPoint(identifier, zt: zt),
-                let value = try? SAKKE.normalized(TatePairing.reduced(point, rsk)),
+                let pairing = TatePairing.reducedCheckingOrder(rsk, point),
+                let value = try? SAKKE.normalized(pairing),
                 value == SAKKE.g
             else { throw SAKKEError.invalidReceiverKey }
             self.identifier = identifier

@@ -66,6 +66,16 @@ import Testing
         let twoTorsion = try SAKKEPoint(encoded: [0x04] + [UInt8](repeating: 0, count: 256))
         #expect(!SAKKECurve.isInPrimeOrderSubgroup(twoTorsion))
         #expect(throws: SAKKEError.invalidReceiverKey) { try SAKKE.ReceiverKey(identifier: Self.identifier, zt: kms.zt, rsk: twoTorsion) }
+        // K + (0, 0): the RFC's pairing check alone accepts it (the pairing ignores the
+        // 2-torsion part), the subgroup check of the validation does not.
+        let shifted = try SAKKECurve.add(rsk, twoTorsion)
+        #expect(try SAKKEPoint(encoded: shifted.encoded) == shifted) // on the curve
+        #expect(!SAKKECurve.isInPrimeOrderSubgroup(shifted))
+        let point = try SAKKECurve.add(SAKKECurve.multiply(SAKKECurve.generator, a), kms.zt)
+        #expect(TatePairing.normalizedImaginaryPart(TatePairing.reduced(point, shifted))
+            == TatePairing.normalizedImaginaryPart(TatePairing.reduced(point, rsk)))
+        #expect(TatePairing.reducedCheckingOrder(shifted, point) == nil)
+        #expect(throws: SAKKEError.invalidReceiverKey) { try SAKKE.ReceiverKey(identifier: Self.identifier, zt: kms.zt, rsk: shifted) }
     }
 }
 
