@@ -25,6 +25,7 @@ let package = Package(
             name: "BenchmarkSupport",
             dependencies: [
                 .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "Octets", package: "swift-mikey-sakke"),
                 .product(name: "Benchmark", package: "package-benchmark"),
                 "CGMPBaseline",
             ]
@@ -33,6 +34,7 @@ let package = Package(
             name: "FieldArithmetic",
             dependencies: [
                 .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "Octets", package: "swift-mikey-sakke"),
                 .product(name: "Benchmark", package: "package-benchmark"),
                 "BenchmarkSupport",
                 "CGMPBaseline",
@@ -44,6 +46,7 @@ let package = Package(
             name: "ECCSIBenchmarks",
             dependencies: [
                 .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "Octets", package: "swift-mikey-sakke"),
                 .product(name: "Curves", package: "swift-mikey-sakke"),
                 .product(name: "ECCSI", package: "swift-mikey-sakke"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -58,6 +61,7 @@ let package = Package(
             name: "KeyDerivationBenchmarks",
             dependencies: [
                 .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "Octets", package: "swift-mikey-sakke"),
                 .product(name: "KeyDerivation", package: "swift-mikey-sakke"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Benchmark", package: "package-benchmark"),
@@ -70,6 +74,7 @@ let package = Package(
             name: "SRTPBenchmarks",
             dependencies: [
                 .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "Octets", package: "swift-mikey-sakke"),
                 .product(name: "SRTP", package: "swift-mikey-sakke"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Benchmark", package: "package-benchmark"),
@@ -82,6 +87,7 @@ let package = Package(
             name: "SAKKEBenchmarks",
             dependencies: [
                 .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "Octets", package: "swift-mikey-sakke"),
                 .product(name: "Curves", package: "swift-mikey-sakke"),
                 .product(name: "SAKKE", package: "swift-mikey-sakke"),
                 .product(name: "Benchmark", package: "package-benchmark"),

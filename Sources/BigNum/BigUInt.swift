@@ -1,3 +1,4 @@
+import Octets
 import CGMP
 
 /// An arbitrary-size unsigned integer backed by GNU MP.

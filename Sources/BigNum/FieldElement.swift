@@ -1,3 +1,4 @@
+import Octets
 /// An element of a `PrimeField`, held in Montgomery form (x·R mod p with
 /// R = 2^(64·n)) in fixed inline storage of up to 16 limbs (1024 bits).
 ///

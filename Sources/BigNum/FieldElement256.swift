@@ -1,3 +1,4 @@
+import Octets
 /// An element of a `PrimeField256`: four 64-bit limbs, least significant
 /// first, in Montgomery form (x·2²⁵⁶ mod p), stored inline.
 ///

@@ -1,3 +1,4 @@
+import Octets
 /// Arithmetic modulo a fixed odd prime p of up to 1024 bits: the hot path of
 /// the curves, signatures and the pairing above it (RFC 6507 §2, RFC 6508 §2–3).
 ///

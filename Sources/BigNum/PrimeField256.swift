@@ -1,3 +1,4 @@
+import Octets
 /// Arithmetic modulo a fixed odd prime of 193 to 256 bits on four 64-bit
 /// limbs: the fast path for NIST P-256's coordinates and scalars (RFC 6507
 /// §2: ECCSI works over P-256's p and q).

@@ -1,3 +1,4 @@
+import Octets
 /// An element a + b·i of F_p² = F_p[i]/(i² + 1) (RFC 6508 §2.1), made by a
 /// `QuadraticExtensionField`. Both coordinates are elements of its base field.
 public struct QuadraticExtensionElement: Sendable, BitwiseCopyable, Equatable {

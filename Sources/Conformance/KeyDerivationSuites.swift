@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 import KeyDerivation
 
 /// The suites of the key-derivation layer: KDF-3GPP (TS 33.220 B.2),

@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 import SRTP
 
 /// The SRTP and SRTCP operations of the vector format: AEAD AES-GCM protect

@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 
 /// One output an operation produced, compared with the test's expected output of the same name.
 public enum VectorOutput: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 
 /// One test of a vector file: an operation, its inputs, and what must happen.
 public struct VectorTest: Sendable, Decodable {

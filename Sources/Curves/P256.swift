@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 
 /// NIST P-256 (FIPS 186-4 §D.1.2.3, SEC 2 secp256r1): y² = x³ − 3x + b over
 /// the prime p = 2²⁵⁶ − 2²²⁴ + 2¹⁹² + 2⁹⁶ − 1, with a generator G of prime

@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 
 /// A point of NIST P-256 other than the identity, in affine coordinates,
 /// known to be on the curve (and so in the prime-order group: the cofactor

@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 
 /// A P-256 point in homogeneous projective coordinates (X : Y : Z), x = X/Z,
 /// y = Y/Z, the identity being (0 : 1 : 0), with the complete formulas of

@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 
 /// A secret scalar of P-256 in 1 … q − 1 (a KSAK, an SSK, a signing nonce),
 /// held in memory that is wiped when the last reference goes away. It is

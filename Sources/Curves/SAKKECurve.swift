@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 
 /// The supersingular curve of SAKKE parameter set 1 (RFC 6509 Appendix A,
 /// RFC 6508 §2.1): E: y² = x³ − 3x over the 1024-bit prime p ≡ 3 (mod 4),

@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 
 /// The Miller loop of ``TatePairing`` for a fixed first argument R, run once
 /// and stored as 1373 affine lines (≈ 350 KB): each line through multiples of

@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 import Curves
 
 extension ECCSI {

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 import Foundation
 
 /// AKMA key derivation (TS 33.535 Annex A, FC values 0x80 … 0x82, all with

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 import Crypto
 
 /// The generic key derivation function of TS 33.220 Annex B.2:

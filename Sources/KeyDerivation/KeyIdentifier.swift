@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 
 /// A 32-bit TS 33.180 key identifier (GMK-ID, PCK-ID, CSK-ID, …, and the
 /// end-point-specific UK-ID/GUK-ID): a purpose tag in the four most

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 import Crypto
 
 /// The MIKEY pseudo-random function of RFC 3830 §4.1.2 with

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 
 /// The TS 33.180 Annex F.1.4 and F.1.5 derivations from a key and its
 /// identifier (keys of 128 or 256 bits; a 128-bit input gives the 128 least

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 
 /// An SRTP (or SRTCP) master key and master salt derived with the MIKEY PRF
 /// (RFC 3830 §4.1.4, PRF-HMAC-SHA-256) as TS 33.180 §7.4 and §9.4.6 specify:

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 
 extension MissionCriticalKeys {
     /// The signalling-plane keys derived from an XPK (a CSK or SPK).

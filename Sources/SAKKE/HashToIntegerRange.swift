@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 import Crypto
 
 /// HashToIntegerRange(s, n, hashfn) of RFC 6508 §5.1 with SHA-256 (the hash

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 import Crypto
 import CryptoExtras
 

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 
 /// One master key of an SRTP context with its MKI and the session keys
 /// derived from it for SRTP and SRTCP (RFC 3711 §4.3, kdr = 0; TS 33.180:

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 import Crypto
 
 /// The session encryption key and salt of one direction of SRTP or SRTCP,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BigNum
+import Octets
 import Curves
 import ECCSI
 import Foundation

@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 
 /// The worked example of RFC 6507 Appendix A, value by value as the RFC prints them.
 enum RFC6507Example {

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 import KeyDerivation
 import Testing
 

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 
 /// Octets of constant, well-formed hex text.
 func bytes(_ hex: String) -> [UInt8] {

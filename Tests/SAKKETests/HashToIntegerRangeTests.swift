@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 @testable import SAKKE
 import Testing
 

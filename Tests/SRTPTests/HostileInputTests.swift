@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 import SRTP
 import Testing
 import TestSupport

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 import SRTP
 
 /// An RTP packet: version 2, payload type 96, the given SEQ and SSRC, optional

@@ -7,6 +7,7 @@
 import Benchmark
 import BenchmarkSupport
 import BigNum
+import Octets
 import Crypto
 import KeyDerivation
 

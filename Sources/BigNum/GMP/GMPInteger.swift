@@ -1,3 +1,4 @@
+import Octets
 import CGMP
 
 /// Owner of one GMP `mpz_t`: the storage behind `BigUInt`.

@@ -1,3 +1,4 @@
+import Octets
 import CGMP
 
 /// The limb-level arithmetic of `PrimeField`, on GMP's `mpn` layer.

@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 import TestSupport
 import Testing
 

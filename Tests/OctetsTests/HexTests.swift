@@ -1,4 +1,4 @@
-import BigNum
+import Octets
 import Testing
 
 @Suite struct HexTests {
@@ -12,11 +12,11 @@ import Testing
     }
 
     @Test func decodeRejectsOddLengthAtTheEnd() {
-        #expect(throws: BigNumError.invalidHexadecimal(offset: 3)) { try Hex.decode("abc") }
+        #expect(throws: OctetsError.invalidHexadecimal(offset: 3)) { try Hex.decode("abc") }
     }
 
     @Test func decodeRejectsNonHexCharacterAtItsOffset() {
-        #expect(throws: BigNumError.invalidHexadecimal(offset: 2)) { try Hex.decode("00g0") }
-        #expect(throws: BigNumError.invalidHexadecimal(offset: 1)) { try Hex.decode("0 ") }
+        #expect(throws: OctetsError.invalidHexadecimal(offset: 2)) { try Hex.decode("00g0") }
+        #expect(throws: OctetsError.invalidHexadecimal(offset: 1)) { try Hex.decode("0 ") }
     }
 }

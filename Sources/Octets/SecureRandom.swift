@@ -1,3 +1,4 @@
+import Octets
 import CSystemRandom
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import Octets
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

@@ -1,4 +1,5 @@
-@testable import BigNum
+import Octets
+@testable import Octets
 import Testing
 
 @Suite struct SecureRandomTests {

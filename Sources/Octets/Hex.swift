@@ -2,18 +2,18 @@
 public enum Hex {
     /// The octets written by `text`: two digits per octet, either case, no separators.
     ///
-    /// - Throws: `BigNumError.invalidHexadecimal` at the first character that is
+    /// - Throws: `OctetsError.invalidHexadecimal` at the first character that is
     ///   not a hex digit, or at the end for an odd number of digits.
     public static func decode(_ text: some StringProtocol) throws -> [UInt8] {
         let utf8 = Array(text.utf8)
-        guard utf8.count % 2 == 0 else { throw BigNumError.invalidHexadecimal(offset: utf8.count) }
+        guard utf8.count % 2 == 0 else { throw OctetsError.invalidHexadecimal(offset: utf8.count) }
         var bytes = [UInt8](repeating: 0, count: utf8.count / 2)
         for index in bytes.indices {
             guard let high = value(of: utf8[2 * index]) else {
-                throw BigNumError.invalidHexadecimal(offset: 2 * index)
+                throw OctetsError.invalidHexadecimal(offset: 2 * index)
             }
             guard let low = value(of: utf8[2 * index + 1]) else {
-                throw BigNumError.invalidHexadecimal(offset: 2 * index + 1)
+                throw OctetsError.invalidHexadecimal(offset: 2 * index + 1)
             }
             bytes[index] = high << 4 | low
         }
@@ -33,7 +33,7 @@ public enum Hex {
     }
 
     /// The value of one ASCII hex digit, or nil.
-    static func value(of character: UInt8) -> UInt8? {
+    package static func value(of character: UInt8) -> UInt8? {
         switch character {
         case UInt8(ascii: "0") ... UInt8(ascii: "9"): character - UInt8(ascii: "0")
         case UInt8(ascii: "a") ... UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
