@@ -1,3 +1,5 @@
+import Octets
+
 /// The fields of an RTP header (RFC 3550 §5.1) that SRTP needs, read from a
 /// packet without copying: version 2, the sequence number, the SSRC and the
 /// header's full length (12 octets, 4 per CSRC, and the header extension
@@ -17,19 +19,23 @@ public struct RTPHeader: Sendable, Equatable {
     ///   `.unsupportedVersion` unless V = 2, `.headerLengthExceedsPacket` when
     ///   the CSRC list or the extension runs past the end.
     public init(_ packet: UnsafeRawBufferPointer) throws {
-        guard packet.count >= 12 else { throw SRTPError.packetTooShort(minimum: 12, actual: packet.count) }
-        let first = packet[0]
+        var reader = ByteReader(packet)
+        guard let first = reader.peekInteger(as: UInt8.self), let sequenceNumber = reader.peekInteger(at: 2, as: UInt16.self),
+            let ssrc = reader.peekInteger(at: 8, as: UInt32.self)
+        else { throw SRTPError.packetTooShort(minimum: 12, actual: packet.count) }
         guard first >> 6 == 2 else { throw SRTPError.unsupportedVersion(first >> 6) }
-        var length = 12 + 4 * Int(first & 0x0F)
-        if first & 0x10 != 0 {
-            guard length + 4 <= packet.count else {
-                throw SRTPError.headerLengthExceedsPacket(headerLength: length + 4, packetLength: packet.count)
+        do {
+            try reader.skip(12 + 4 * Int(first & 0x0F), field: "RTP header with its CSRC list")
+            if first & 0x10 != 0 {
+                try reader.skip(2, field: "header extension profile")
+                let words = try reader.readInteger(as: UInt16.self, field: "header extension length")
+                try reader.skip(4 * Int(words), field: "header extension")
             }
-            length += 4 + 4 * (Int(packet[length + 2]) << 8 | Int(packet[length + 3]))
+        } catch let OctetsError.truncated(_, offset, needed, _) {
+            throw SRTPError.headerLengthExceedsPacket(headerLength: offset + needed, packetLength: packet.count)
         }
-        guard length <= packet.count else { throw SRTPError.headerLengthExceedsPacket(headerLength: length, packetLength: packet.count) }
-        sequenceNumber = UInt16(packet[2]) << 8 | UInt16(packet[3])
-        ssrc = UInt32(packet[8]) << 24 | UInt32(packet[9]) << 16 | UInt32(packet[10]) << 8 | UInt32(packet[11])
-        self.length = length
+        self.sequenceNumber = sequenceNumber
+        self.ssrc = ssrc
+        length = reader.offset
     }
 }

@@ -9,9 +9,9 @@ public struct ReplayWindow: Sendable {
     /// Bit i of word i/64: index `highest − i` was received.
     private var bits: [UInt64]
 
-    /// - Throws: `SRTPError.invalidPolicy` unless 1 ≤ size ≤ 32 768.
+    /// - Throws: `SRTPError.invalidReplayWindowSize` unless 1 ≤ size ≤ 32 768.
     public init(size: Int = 64) throws {
-        guard (1 ... 32_768).contains(size) else { throw SRTPError.invalidPolicy("replay window size \(size) not in 1…32768") }
+        guard (1 ... 32_768).contains(size) else { throw SRTPError.invalidReplayWindowSize(size) }
         self.size = size
         bits = [UInt64](repeating: 0, count: (size + 63) / 64)
     }
@@ -25,6 +25,8 @@ public struct ReplayWindow: Sendable {
     }
 
     /// Records `index` as received (after `check` passed and the tag verified).
+    /// An index behind the window is ignored (``check(_:)`` refuses it anyway),
+    /// so that no index, however far behind, can make the window trap.
     public mutating func record(_ index: UInt64) {
         guard let current = highest else {
             highest = index
@@ -37,6 +39,7 @@ public struct ReplayWindow: Sendable {
             bits[0] |= 1
         } else {
             let age = current - index
+            guard age < UInt64(size) else { return }
             bits[Int(age / 64)] |= 1 << (age % 64)
         }
     }

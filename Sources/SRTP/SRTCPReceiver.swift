@@ -30,13 +30,13 @@ public struct SRTCPReceiver: Sendable {
         let mkiEnd = packet.count
         let key = try ring.key(mkiIn: packet, endingAt: mkiEnd)
         let trailerStart = mkiEnd - ring.mkiLength - 4
-        let flagged = SRTPReceiver.word(packet, at: trailerStart)
+        let flagged = try SRTPReceiver.word(packet, at: trailerStart)
         let encrypted = flagged >> 31 == 1, index = flagged & 0x7FFF_FFFF
         guard encrypted || policy.allowsUnencryptedSRTCP else { throw SRTPError.unencryptedSRTCPRefused }
         try window.check(UInt64(index))
         let tagStart = trailerStart - SRTPProfile.tagLength
         let clear = encrypted ? 8 : tagStart
-        let ssrc = SRTPReceiver.word(packet, at: 4)
+        let ssrc = try SRTPReceiver.word(packet, at: 4)
         let plaintext: Data
         do {
             let nonce = try key.srtcp.nonce(ssrc: ssrc, high: 0, low: index, lowOctets: 4)

@@ -26,7 +26,7 @@ public struct SRTCPSender: Sendable {
         guard packet[0] >> 6 == 2 else { throw SRTPError.unsupportedVersion(packet[0] >> 6) }
         let index = nextIndex
         guard index < 1 << 31 else { throw SRTPError.indexExhausted }
-        let ssrc = SRTPReceiver.word(packet, at: 4)
+        let ssrc = try SRTPReceiver.word(packet, at: 4)
         let flagged = index | (encrypt ? 1 << 31 : 0)
         let nonce = try key.srtcp.nonce(ssrc: ssrc, high: 0, low: index, lowOctets: 4)
         let clear = encrypt ? 8 : packet.count
@@ -36,7 +36,8 @@ public struct SRTCPSender: Sendable {
         output.removeAll(keepingCapacity: true)
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<clear]))
         // combined = nonce ‖ ciphertext ‖ tag, one contiguous buffer: one copy.
-        guard let combined = sealed.combined else { throw SRTPError.authenticationFailure }
+        // It is nil only for a nonce of other than 12 octets, which nonce(...) never makes.
+        guard let combined = sealed.combined else { preconditionFailure("AES-GCM box without a 12-octet nonce") }
         combined.withUnsafeBytes { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[12...])) }
         withUnsafeBytes(of: flagged.bigEndian) { output.append(contentsOf: $0) }
         output.append(contentsOf: key.mki)

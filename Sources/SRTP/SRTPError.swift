@@ -4,8 +4,12 @@
 public enum SRTPError: Error, Equatable, Sendable {
     /// A master key, master salt or session key of the wrong length for the profile.
     case invalidKeyLength(expected: [Int], actual: Int)
+    /// An AES-CM initial counter block of other than 16 octets (RFC 3711 §4.1.1).
+    case invalidIVLength(Int)
     /// An MKI that is not 0, 4 or 8 octets, or MKIs of different lengths in one context.
     case invalidMKILength(Int)
+    /// A receiver was given no master key, or several without MKIs to tell them apart.
+    case ambiguousKeyRing(keyCount: Int)
     /// The packet is shorter than its fixed parts (header, tag, trailer) require.
     case packetTooShort(minimum: Int, actual: Int)
     /// The RTP/RTCP version field is not 2.
@@ -23,6 +27,13 @@ public enum SRTPError: Error, Equatable, Sendable {
     case unencryptedSRTCPRefused
     /// The sender used every index the key allows (2⁴⁸ SRTP, 2³¹ SRTCP packets): rekey.
     case indexExhausted
-    /// A configuration value out of range (replay window size, ROC transmission rate).
-    case invalidPolicy(String)
+    /// The sender was asked to protect a packet whose index (ROC ‖ SEQ) is not
+    /// above the highest it has protected: the AES-GCM IV would repeat, which
+    /// reveals the XOR of two plaintexts and the GHASH key (RFC 7714 §8.1,
+    /// RFC 3711 §3.3.1). The sender's state is unchanged.
+    case indexNotIncreasing(index: UInt64, highest: UInt64)
+    /// A replay window size not in 1 … 32 768 (RFC 3711 §3.3.2 asks for at least 64).
+    case invalidReplayWindowSize(Int)
+    /// An RCCm3 ROC transmission rate R not in 0 … 65 535 (RFC 4771 §4: a 16-bit value).
+    case invalidROCTransmissionRate(Int)
 }

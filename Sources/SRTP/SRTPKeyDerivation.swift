@@ -42,10 +42,10 @@ public enum SRTPKeyDerivation {
     /// initial counter block `iv`.
     ///
     /// - Throws: `SRTPError.invalidKeyLength` for a key of other than 16, 24
-    ///   or 32 octets or an IV of other than 16.
+    ///   or 32 octets, `.invalidIVLength` for an IV of other than 16.
     public static func keystream(key: SecretBytes, iv: [UInt8], count: Int) throws -> SecretBytes {
         guard [16, 24, 32].contains(key.count) else { throw SRTPError.invalidKeyLength(expected: [16, 24, 32], actual: key.count) }
-        guard iv.count == 16 else { throw SRTPError.invalidKeyLength(expected: [16], actual: iv.count) }
+        guard iv.count == 16 else { throw SRTPError.invalidIVLength(iv.count) }
         let zeros = [UInt8](repeating: 0, count: count)
         let nonce = try AES._CTR.Nonce(nonceBytes: iv)
         var stream = try key.withUnsafeBytes { try AES._CTR.encrypt(zeros, using: SymmetricKey(data: $0), nonce: nonce) }

@@ -6,11 +6,9 @@ struct SRTPKeyRing: Sendable {
     let mkiLength: Int
 
     init(_ keys: [SRTPMasterKey]) throws {
-        guard let first = keys.first else { throw SRTPError.invalidMKILength(0) }
-        guard keys.allSatisfy({ $0.mki.count == first.mki.count }) else {
-            throw SRTPError.invalidMKILength(keys.first { $0.mki.count != first.mki.count }?.mki.count ?? 0)
-        }
-        guard first.mki.count > 0 || keys.count == 1 else { throw SRTPError.invalidMKILength(0) }
+        guard let first = keys.first else { throw SRTPError.ambiguousKeyRing(keyCount: 0) }
+        if let odd = keys.first(where: { $0.mki.count != first.mki.count }) { throw SRTPError.invalidMKILength(odd.mki.count) }
+        guard first.mki.count > 0 || keys.count == 1 else { throw SRTPError.ambiguousKeyRing(keyCount: keys.count) }
         self.keys = keys
         mkiLength = first.mki.count
     }

@@ -26,7 +26,7 @@ public struct SRTPPolicy: Sendable {
 
     func validated() throws -> SRTPPolicy {
         guard (0 ... 65_535).contains(rocTransmissionRate) else {
-            throw SRTPError.invalidPolicy("ROC transmission rate \(rocTransmissionRate) not in 0…65535")
+            throw SRTPError.invalidROCTransmissionRate(rocTransmissionRate)
         }
         _ = try ReplayWindow(size: replayWindowSize)
         return self

@@ -1,3 +1,4 @@
+import Octets
 import Crypto
 import Foundation
 
@@ -17,7 +18,8 @@ public struct SRTPReceiver: Sendable {
     ///   - keys: the master keys the receiver accepts (MKIs of one length).
     ///   - rolloverCounter: the ROC to assume before the first packet (a late
     ///     joiner under RCCm3 takes it from the packets instead).
-    /// - Throws: `SRTPError.invalidMKILength`, `.invalidPolicy`.
+    /// - Throws: `SRTPError.invalidMKILength`, `.ambiguousKeyRing`,
+    ///   `.invalidReplayWindowSize`, `.invalidROCTransmissionRate`.
     public init(keys: [SRTPMasterKey], policy: SRTPPolicy = SRTPPolicy(), rolloverCounter: UInt32 = 0) throws {
         ring = try SRTPKeyRing(keys)
         self.policy = try policy.validated()
@@ -39,7 +41,7 @@ public struct SRTPReceiver: Sendable {
         }
         let mkiEnd = packet.count - (carriesROC ? 4 : 0)
         let key = try ring.key(mkiIn: packet, endingAt: mkiEnd)
-        let roc = carriesROC ? Self.word(packet, at: mkiEnd) : estimatedROC(header.sequenceNumber)
+        let roc = carriesROC ? try Self.word(packet, at: mkiEnd) : estimatedROC(header.sequenceNumber)
         let index = UInt64(roc) << 16 | UInt64(header.sequenceNumber)
         try window.check(index)
         let tagStart = mkiEnd - ring.mkiLength - SRTPProfile.tagLength
@@ -79,7 +81,13 @@ public struct SRTPReceiver: Sendable {
         return highest - 0x8000 > sequenceNumber ? rolloverCounter &+ 1 : rolloverCounter
     }
 
-    static func word(_ packet: UnsafeRawBufferPointer, at offset: Int) -> UInt32 {
-        UInt32(packet[offset]) << 24 | UInt32(packet[offset + 1]) << 16 | UInt32(packet[offset + 2]) << 8 | UInt32(packet[offset + 3])
+    /// The big-endian word at `offset` of a packet whose length was checked.
+    ///
+    /// - Throws: `SRTPError.packetTooShort` if it was not.
+    static func word(_ packet: UnsafeRawBufferPointer, at offset: Int) throws -> UInt32 {
+        guard let word = ByteReader(packet).peekInteger(at: offset, as: UInt32.self) else {
+            throw SRTPError.packetTooShort(minimum: offset + 4, actual: packet.count)
+        }
+        return word
     }
 }

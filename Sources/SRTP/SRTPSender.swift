@@ -3,7 +3,10 @@ import Foundation
 
 /// The sending side of one SRTP stream (one SSRC, one master key):
 /// AEAD AES-GCM protection (RFC 7714 §8) with the MKI and, under RCCm3, the
-/// ROC after it. Tracks the rollover counter as SEQ wraps.
+/// ROC after it. Tracks the rollover counter as SEQ wraps, and refuses any
+/// packet whose index ROC ‖ SEQ is not above the highest it has protected:
+/// the GCM IV is a function of that index, and one IV used twice under a key
+/// gives away the XOR of the plaintexts and the authentication key.
 ///
 /// Packet out: header ‖ ciphertext ‖ tag (16) ‖ MKI ‖ ROC (4, RCCm3 packets only).
 public struct SRTPSender: Sendable {
@@ -12,8 +15,10 @@ public struct SRTPSender: Sendable {
     /// The ROC of the last packet protected (or the initial one).
     public private(set) var rolloverCounter: UInt32
     private var lastSequence: UInt16?
+    /// The highest index ROC ‖ SEQ protected so far.
+    public private(set) var highestIndex: UInt64?
 
-    /// - Throws: `SRTPError.invalidPolicy`.
+    /// - Throws: `SRTPError.invalidReplayWindowSize`, `.invalidROCTransmissionRate`.
     public init(key: SRTPMasterKey, policy: SRTPPolicy = SRTPPolicy(), rolloverCounter: UInt32 = 0) throws {
         self.key = key
         self.policy = try policy.validated()
@@ -22,7 +27,9 @@ public struct SRTPSender: Sendable {
 
     /// Protects an RTP packet into `output` (replacing its contents, reusing its storage).
     ///
-    /// - Throws: the header's parse errors; `.indexExhausted` after 2⁴⁸ packets.
+    /// - Throws: the header's parse errors; `.indexNotIncreasing` for a SEQ at
+    ///   or behind the highest protected (an IV would repeat); `.indexExhausted`
+    ///   after 2⁴⁸ packets. On error the sender's state and `output` are unchanged.
     public mutating func protect(_ packet: UnsafeRawBufferPointer, into output: inout [UInt8]) throws {
         let header = try RTPHeader(packet)
         var roc = rolloverCounter
@@ -30,6 +37,8 @@ public struct SRTPSender: Sendable {
             guard roc < .max else { throw SRTPError.indexExhausted }
             roc += 1
         }
+        let index = UInt64(roc) << 16 | UInt64(header.sequenceNumber)
+        if let highest = highestIndex, index <= highest { throw SRTPError.indexNotIncreasing(index: index, highest: highest) }
         let nonce = try key.srtp.nonce(ssrc: header.ssrc, high: roc, low: UInt32(header.sequenceNumber), lowOctets: 2)
         let sealed = try AES.GCM.seal(
             UnsafeRawBufferPointer(rebasing: packet[header.length...]), using: key.srtp.key, nonce: nonce,
@@ -37,7 +46,8 @@ public struct SRTPSender: Sendable {
         output.removeAll(keepingCapacity: true)
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<header.length]))
         // combined = nonce ‖ ciphertext ‖ tag, one contiguous buffer: one copy.
-        guard let combined = sealed.combined else { throw SRTPError.authenticationFailure }
+        // It is nil only for a nonce of other than 12 octets, which nonce(...) never makes.
+        guard let combined = sealed.combined else { preconditionFailure("AES-GCM box without a 12-octet nonce") }
         combined.withUnsafeBytes { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[12...])) }
         output.append(contentsOf: key.mki)
         if policy.carriesROC(header.sequenceNumber) {
@@ -45,6 +55,7 @@ public struct SRTPSender: Sendable {
         }
         rolloverCounter = roc
         lastSequence = header.sequenceNumber
+        highestIndex = index
     }
 
     /// Protects an RTP packet into a new array.

@@ -36,7 +36,7 @@ import Testing
         #expect(throws: SRTPError.invalidKeyLength(expected: [16, 24, 32], actual: 15)) {
             try SRTPKeyDerivation.keystream(key: SecretBytes([UInt8](repeating: 0, count: 15)), iv: [UInt8](repeating: 0, count: 16), count: 4)
         }
-        #expect(throws: SRTPError.invalidKeyLength(expected: [16], actual: 12)) {
+        #expect(throws: SRTPError.invalidIVLength(12)) {
             try SRTPKeyDerivation.keystream(key: master, iv: [UInt8](repeating: 0, count: 12), count: 4)
         }
         #expect(throws: SRTPError.invalidKeyLength(expected: [16], actual: 32)) {

@@ -153,9 +153,13 @@ import TestSupport
         try protected.withUnsafeBytes { try receiver.unprotect($0, into: &output) }
         #expect(output == rtpPacket(sequence: 4, payload: [1, 2, 3]))
         #expect(throws: SRTPError.replayed(index: 4)) { try receiver.unprotect(protected) }
-        #expect(throws: SRTPError.invalidMKILength(0)) { try SRTPReceiver(keys: []) }
+        #expect(throws: SRTPError.ambiguousKeyRing(keyCount: 0)) { try SRTPReceiver(keys: []) }
+        #expect(throws: SRTPError.ambiguousKeyRing(keyCount: 2)) { try SRTPReceiver(keys: [masterKey(), masterKey(seed: 2)]) }
         #expect(throws: SRTPError.invalidMKILength(8)) { try SRTPReceiver(keys: [masterKey(mki: bytes("01020304")), masterKey(mki: bytes("0102030405060708"))]) }
-        #expect(throws: SRTPError.invalidPolicy("replay window size 0 not in 1…32768")) { try SRTPReceiver(keys: [masterKey()], policy: SRTPPolicy(replayWindowSize: 0)) }
+        #expect(throws: SRTPError.invalidReplayWindowSize(0)) { try SRTPReceiver(keys: [masterKey()], policy: SRTPPolicy(replayWindowSize: 0)) }
+        #expect(throws: SRTPError.invalidROCTransmissionRate(65_536)) {
+            try SRTPSender(key: masterKey(), policy: SRTPPolicy(rocTransmissionRate: 65_536))
+        }
     }
 
     @Test func aFailedPacketReturnsNoPlaintext() throws {

@@ -1,0 +1,56 @@
+import Octets
+import SRTP
+import Testing
+
+/// A sender never protects two packets under one GCM IV (RFC 7714 §8.1): an
+/// index at or behind the highest it used is refused, and nothing changes.
+@Suite struct NonceReuseTests {
+    @Test func protectingTheSameSequenceNumberTwiceIsRefused() throws {
+        var sender = try SRTPSender(key: masterKey(), policy: .rfc7714)
+        let first = try sender.protect(rtpPacket(sequence: 7, payload: [1, 2, 3]))
+        var output: [UInt8] = [9]
+        #expect(throws: SRTPError.indexNotIncreasing(index: 7, highest: 7)) {
+            try rtpPacket(sequence: 7, payload: [4, 5, 6]).withUnsafeBytes { try sender.protect($0, into: &output) }
+        }
+        #expect(output == [9])
+        #expect(sender.highestIndex == 7)
+        // The refusal changed nothing: the next index is still accepted and decrypts.
+        var receiver = try SRTPReceiver(keys: [masterKey()], policy: .rfc7714)
+        #expect(try receiver.unprotect(first) == rtpPacket(sequence: 7, payload: [1, 2, 3]))
+        let next = try sender.protect(rtpPacket(sequence: 8, payload: [7]))
+        #expect(try receiver.unprotect(next) == rtpPacket(sequence: 8, payload: [7]))
+    }
+
+    @Test func aSequenceNumberGoingBackwardsWithoutWrappingIsRefused() throws {
+        var sender = try SRTPSender(key: masterKey(), policy: .rfc7714)
+        _ = try sender.protect(rtpPacket(sequence: 40_000, payload: [1]))
+        #expect(throws: SRTPError.indexNotIncreasing(index: 39_999, highest: 40_000)) {
+            try sender.protect(rtpPacket(sequence: 39_999, payload: [1]))
+        }
+        // 0x7FFF behind is not yet a wrap (RFC 3711 §3.3.1 takes the nearer index).
+        #expect(throws: SRTPError.indexNotIncreasing(index: 7233, highest: 40_000)) {
+            try sender.protect(rtpPacket(sequence: 7233, payload: [1]))
+        }
+        #expect(sender.rolloverCounter == 0)
+    }
+
+    @Test func aWrapToASmallSequenceNumberMovesToTheNextRolloverCounter() throws {
+        var sender = try SRTPSender(key: masterKey(), policy: .rfc7714)
+        _ = try sender.protect(rtpPacket(sequence: 65_000, payload: [1]))
+        _ = try sender.protect(rtpPacket(sequence: 3, payload: [1]))
+        #expect(sender.highestIndex == 1 << 16 | 3)
+        #expect(throws: SRTPError.indexNotIncreasing(index: 1 << 16 | 2, highest: 1 << 16 | 3)) {
+            try sender.protect(rtpPacket(sequence: 2, payload: [1]))
+        }
+    }
+
+    @Test func aReplayWindowRecordsAnIndexFarBehindWithoutTrapping() throws {
+        var window = try ReplayWindow(size: 64)
+        window.record(100_000)
+        window.record(0)
+        window.record(100_000 - 64)
+        #expect(window.highestIndex == 100_000)
+        #expect(throws: SRTPError.replayed(index: 0)) { try window.check(0) }
+        try window.check(100_000 - 63)
+    }
+}
