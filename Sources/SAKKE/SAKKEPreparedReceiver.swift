@@ -23,7 +23,7 @@ extension SAKKE {
             rskLines = SAKKEPairingPrecomputation(key.rsk)
         }
 
-        /// ``ReceiverKey/decapsulate(_:)`` with the prepared tables; same result.
+        /// ``ReceiverKey/decapsulate(_:)-(SAKKE.Encapsulation)`` with the prepared tables; same result.
         public func decapsulate(_ encapsulation: Encapsulation) throws -> [UInt8] {
             try key.decapsulate(
                 encapsulation, pairing: { rskLines.pairing(with: $0) },

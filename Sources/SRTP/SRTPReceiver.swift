@@ -16,6 +16,7 @@ public struct SRTPReceiver: Sendable {
 
     /// - Parameters:
     ///   - keys: the master keys the receiver accepts (MKIs of one length).
+    ///   - policy: the replay window size and the RCCm3 rate R.
     ///   - rolloverCounter: the ROC to assume before the first packet (a late
     ///     joiner under RCCm3 takes it from the packets instead).
     /// - Throws: `SRTPError.invalidMKILength`, `.ambiguousKeyRing`,
