@@ -1,3 +1,4 @@
+import Octets
 /// Sixteen 64-bit limbs (1024 bits), least significant first, stored inline:
 /// the fixed-size storage of `FieldElement`, so that field arithmetic never
 /// allocates.
@@ -17,6 +18,11 @@ struct Limbs: Sendable, BitwiseCopyable {
         try withUnsafeMutablePointer(to: &words) { tuple in
             try tuple.withMemoryRebound(to: UInt.self, capacity: Limbs.capacity, body)
         }
+    }
+
+    /// Overwrites every limb with zero in a way the optimizer keeps.
+    mutating func wipe() {
+        withMutablePointer { secureZero($0, count: Limbs.capacity * MemoryLayout<UInt>.stride) }
     }
 
     /// Calls `body` with a read-only pointer to the 16 limbs.

@@ -79,7 +79,8 @@ public final class PrimeField: Sendable {
 
     // MARK: - Conversions
 
-    /// The element with value `value`.
+    /// The element with value `value`. Variable time (GMP `mpz`): for public
+    /// values only; secrets enter through ``element(bigEndianBytes:)``.
     ///
     /// - Throws: `BigNumError.notAFieldElement` unless `value < p`.
     public func element(_ value: BigUInt) throws -> FieldElement {
@@ -87,11 +88,55 @@ public final class PrimeField: Sendable {
         return FieldElement(limbs: kernel.multiply(Self.limbs(of: value), rSquared))
     }
 
-    /// The element `value mod p`.
+    /// The element `value mod p`. Variable time (GMP `mpz`): for public values
+    /// only (an identifier reduced mod q, say).
     public func element(reducing value: BigUInt) -> FieldElement {
-        // p is not zero, so the reduction cannot fail.
-        let reduced = (try? value.modulo(modulus)) ?? BigUInt()
+        let reduced: BigUInt
+        do { reduced = try value.modulo(modulus) } catch { preconditionFailure("a field's modulus is an odd prime, never 0") }
         return FieldElement(limbs: kernel.multiply(Self.limbs(of: reduced), rSquared))
+    }
+
+    /// The element `value mod p` of a big-endian value of at most 8·n octets
+    /// (n = ⌈bits(p)/64⌉), in constant time: for secrets, such as a hash
+    /// output reduced mod q (RFC 6508 §5.1). GMP's REDC of the value padded
+    /// with n zero limbs gives value·R⁻¹ mod p below p for any value below R;
+    /// a Montgomery product with R³ then gives the Montgomery form value·R.
+    package func element(reducingBigEndianBytes bytes: some Collection<UInt8>) -> FieldElement {
+        precondition(bytes.count <= 8 * kernel.limbCount, "at most 8·n octets")
+        var value = Self.limbs(bigEndian: bytes)
+        defer { value.wipe() }
+        return FieldElement(limbs: kernel.multiply(kernel.reduceSingle(value), rCubed))
+    }
+
+    /// The limbs of a big-endian octet string of at most 128 octets, least
+    /// significant first, in time that depends only on the count.
+    private static func limbs(bigEndian bytes: some Collection<UInt8>) -> Limbs {
+        var octets = Array(bytes)
+        defer { octets.wipe() }
+        var limbs = Limbs()
+        limbs.withMutablePointer { pointer in
+            for (position, index) in octets.indices.reversed().enumerated() {
+                pointer[position / 8] |= UInt(octets[index]) << UInt(8 * (position % 8))
+            }
+        }
+        return limbs
+    }
+
+    /// Calls `body` with the n limbs of the integer value of `element` (in
+    /// 0 ..< p, least significant first), in a stack buffer wiped afterwards:
+    /// the constant-time way from a secret element to its bits, for scalar
+    /// recoding (no `BigUInt` on the way).
+    package func withCanonicalLimbs<Result>(_ element: FieldElement, _ body: (UnsafeBufferPointer<UInt>) throws -> Result) rethrows -> Result {
+        var plain = kernel.reduceSingle(element.limbs)
+        defer { plain.wipe() }
+        return try plain.withPointer { try body(UnsafeBufferPointer(start: $0, count: kernel.limbCount)) }
+    }
+
+    /// Whether `a` is a square in F_p (its Legendre symbol is 1, GMP
+    /// `mpz_jacobi`): variable time, for public values only (a point's
+    /// coordinate in a subgroup test). 0 is not counted as a square.
+    public func isSquareVartime(_ a: FieldElement) -> Bool {
+        kernel.isSquareVartime(kernel.reduceSingle(a.limbs))
     }
 
     /// The element of a machine-word value, reduced mod p.
@@ -99,7 +144,9 @@ public final class PrimeField: Sendable {
         element(reducing: BigUInt(value))
     }
 
-    /// OS2FEP: the element whose fixed-length big-endian encoding is `bytes`.
+    /// OS2FEP: the element whose fixed-length big-endian encoding is `bytes`,
+    /// in constant time (the octets may be secret: an RSK's coordinates); only
+    /// whether the value is below p decides the outcome.
     ///
     /// - Throws: `BigNumError.invalidLength` unless exactly `byteCount` octets;
     ///   `BigNumError.notAFieldElement` unless the value is below p.
@@ -107,10 +154,15 @@ public final class PrimeField: Sendable {
         guard bytes.count == byteCount else {
             throw BigNumError.invalidLength(expected: byteCount, actual: bytes.count)
         }
-        return try element(BigUInt(bigEndianBytes: bytes))
+        var value = Self.limbs(bigEndian: bytes)
+        defer { value.wipe() }
+        // Public by design: an input that is not a field element is refused.
+        guard ConstantTimeValidation.declassify(kernel.isBelowModulus(value)) else { throw BigNumError.notAFieldElement }
+        return FieldElement(limbs: kernel.multiply(value, rSquared))
     }
 
-    /// The integer value of `element`, in `0 ..< p`.
+    /// The integer value of `element`, in `0 ..< p`. Variable time (GMP
+    /// `mpz`): for public values only; secrets leave through ``bytes(_:)``.
     public func integer(_ element: FieldElement) -> BigUInt {
         let plain = kernel.reduceSingle(element.limbs)
         return plain.withPointer { pointer in
@@ -125,10 +177,16 @@ public final class PrimeField: Sendable {
         }
     }
 
-    /// FE2OSP: `element` as exactly `byteCount` big-endian octets.
+    /// FE2OSP: `element` as exactly `byteCount` big-endian octets, in
+    /// constant time (the caller wipes the octets of a secret).
     public func bytes(_ element: FieldElement) -> [UInt8] {
-        // The value is below p, so it fits in byteCount octets.
-        (try? integer(element).serialized(byteCount: byteCount)) ?? []
+        var octets = [UInt8](repeating: 0, count: byteCount)
+        withCanonicalLimbs(element) { limbs in
+            for position in 0 ..< byteCount {
+                octets[byteCount - 1 - position] = UInt8(truncatingIfNeeded: limbs[position / 8] >> UInt(8 * (position % 8)))
+            }
+        }
+        return octets
     }
 
     // MARK: - Arithmetic
@@ -207,7 +265,9 @@ public final class PrimeField: Sendable {
     /// - Throws: `BigNumError.notInvertible` when a or b is 0.
     public func inverse(_ a: FieldElement, blindedBy b: FieldElement) throws -> FieldElement {
         guard !isZero(b) else { throw BigNumError.notInvertible }
-        return multiply(b, try inverseVartime(multiply(a, b)))
+        // a·b is uniform and independent of a for uniform nonzero b (b stays
+        // secret): public by design, so the variable-time inversion may see it.
+        return multiply(b, try inverseVartime(ConstantTimeValidation.declassify(multiply(a, b))))
     }
 
     /// ``inverse(_:blindedBy:)`` with a fresh blinding factor from the system's
@@ -248,12 +308,25 @@ public final class PrimeField: Sendable {
     }
 
     /// A uniformly random nonzero element: for blinding and for secret nonces.
+    /// Rejection sampling of n random limbs cut to bits(p) bits: each draw is
+    /// below p with probability above 1/2, and a rejected draw says nothing
+    /// about the accepted one. A uniform value below p is also uniform in
+    /// Montgomery form, so the draw is used as it is.
     public func randomNonzeroElement(using generator: inout some RandomNumberGenerator) -> FieldElement {
-        // random(below:) only throws for a zero bound; p ≥ 3.
-        var value = (try? BigUInt.random(below: modulus - 1, using: &generator)) ?? BigUInt()
-        value = value + 1
-        // A uniform value below p is also uniform in Montgomery form.
-        return FieldElement(limbs: Self.limbs(of: value))
+        let topBits = bitWidth - 64 * (kernel.limbCount - 1)
+        let topMask: UInt = topBits == 64 ? .max : (1 << UInt(topBits)) - 1
+        while true {
+            var candidate = Limbs()
+            candidate.withMutablePointer { pointer in
+                for index in 0 ..< kernel.limbCount { pointer[index] = UInt(generator.next() as UInt64) }
+                pointer[kernel.limbCount - 1] &= topMask
+            }
+            // The draw is fresh randomness: rejecting it reveals nothing about what is kept.
+            if ConstantTimeValidation.declassify(kernel.isBelowModulus(candidate) && !kernel.isZero(candidate)) {
+                return FieldElement(limbs: candidate)
+            }
+            candidate.wipe()
+        }
     }
 
     /// base^exponent with a fixed 4-bit window and constant-time table lookups:

@@ -1,3 +1,4 @@
+import CValueBarrier
 import Octets
 /// Arithmetic modulo a fixed odd prime of 193 to 256 bits on four 64-bit
 /// limbs: the fast path for NIST P-256's coordinates and scalars (RFC 6507
@@ -102,9 +103,10 @@ public final class PrimeField256: Sendable {
         }
         var value = FieldElement256(words[0], words[1], words[2], words[3])
         defer { value.wipe() }
-        // value − p borrows exactly when value < p.
+        // value − p borrows exactly when value < p. Whether it does is public
+        // even for a secret value: the caller sees it as this call throwing.
         let (_, borrow) = Self.subtractWithBorrow(value, p)
-        guard borrow == 1 else { throw BigNumError.notAFieldElement }
+        guard ConstantTimeValidation.declassify(borrow) == 1 else { throw BigNumError.notAFieldElement }
         return multiply(value, rSquared)
     }
 
@@ -343,9 +345,17 @@ public final class PrimeField256: Sendable {
     }
 
     /// `whenClear` where `mask` is 0, `whenSet` where it is all ones; constant time.
+    ///
+    /// The mask goes through `value_barrier_u64` first (an empty inline
+    /// assembly statement, BoringSSL's value barrier): without it LLVM knows
+    /// that a mask made from a `Bool` is 0 or all ones and may compile the
+    /// blend as a branch. It did, in P-256's fixed-base comb, whose 16-entry
+    /// scan became a compare-and-jump per entry on the secret digit (found by
+    /// Scripts/check-constant-time.sh).
     @inlinable @inline(__always)
     static func select(_ whenClear: FieldElement256, _ whenSet: FieldElement256, mask: UInt64) -> FieldElement256 {
-        FieldElement256(
+        let mask = value_barrier_u64(mask)
+        return FieldElement256(
             whenClear.l0 ^ ((whenClear.l0 ^ whenSet.l0) & mask),
             whenClear.l1 ^ ((whenClear.l1 ^ whenSet.l1) & mask),
             whenClear.l2 ^ ((whenClear.l2 ^ whenSet.l2) & mask),
@@ -400,7 +410,8 @@ public final class PrimeField256: Sendable {
     ///
     /// - Throws: `BigNumError.notInvertible` for 0.
     public func inverse(_ a: FieldElement256) throws -> FieldElement256 {
-        guard !isZero(a) else { throw BigNumError.notInvertible }
+        // Whether a is 0 is public: the caller sees it as this call throwing.
+        guard !ConstantTimeValidation.declassify(isZero(a)) else { throw BigNumError.notInvertible }
         return withUnsafeTemporaryAllocation(of: FieldElement256.self, capacity: 16) { table in
             defer { secureZero(UnsafeMutableRawPointer(table.baseAddress!), count: 16 * MemoryLayout<FieldElement256>.stride) }
             table.initialize(repeating: one)
@@ -442,8 +453,13 @@ public final class PrimeField256: Sendable {
     ///
     /// - Throws: `BigNumError.notInvertible` when a or b is 0.
     public func inverse(_ a: FieldElement256, blindedBy b: FieldElement256) throws -> FieldElement256 {
-        guard !isZero(b) else { throw BigNumError.notInvertible }
-        return multiply(b, try inverseVartime(multiply(a, b)))
+        // Whether b is 0 is public: the caller sees it as this call throwing.
+        guard !ConstantTimeValidation.declassify(isZero(b)) else { throw BigNumError.notInvertible }
+        // a·b is uniform and independent of a for uniform nonzero b (the
+        // secret b itself stays secret): public by design, so the variable-time
+        // inversion may see it. Its zero test there reveals whether a = 0.
+        let blinded = ConstantTimeValidation.declassify(multiply(a, b))
+        return multiply(b, try inverseVartime(blinded))
     }
 
     /// A uniformly random nonzero element (rejection sampling over 256-bit
@@ -452,8 +468,11 @@ public final class PrimeField256: Sendable {
         let topMask: UInt64 = bitWidth == 256 ? .max : (1 << UInt64(bitWidth - 192)) - 1
         while true {
             let candidate = FieldElement256(generator.next(), generator.next(), generator.next(), generator.next() & topMask)
-            // Rejection depends only on the discarded candidate.
-            if Self.subtractWithBorrow(candidate, p).1 == 1, !isZero(candidate) {
+            // Rejection depends only on the discarded candidate: whether a
+            // candidate is accepted is public (as in BoringSSL's
+            // bn_rand_range_words); the accepted value stays secret.
+            let accepted = Self.subtractWithBorrow(candidate, p).1 == 1 && !isZero(candidate)
+            if ConstantTimeValidation.declassify(accepted) {
                 // A uniform value below p is also uniform in Montgomery form.
                 return candidate
             }

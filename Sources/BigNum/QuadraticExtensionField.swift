@@ -1,3 +1,4 @@
+import Octets
 /// F_p² = F_p[i]/(i² + 1) for a prime p ≡ 3 (mod 4), where −1 is not a square
 /// so that i² + 1 is irreducible (RFC 6508 §2.1). The pairing of RFC 6508 §3.2
 /// takes its values here.
@@ -160,7 +161,7 @@ public final class QuadraticExtensionField: Sendable {
         // Both halves are always examined: no short circuit on the first.
         let realIsZero = base.isZero(x.real)
         let imaginaryIsZero = base.isZero(x.imaginary)
-        return realIsZero && imaginaryIsZero
+        return ConstantTime.word(realIsZero) & ConstantTime.word(imaginaryIsZero) == 1
     }
 
     /// x^exponent by square-and-multiply over the exponent's bits, for a public

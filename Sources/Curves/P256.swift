@@ -106,8 +106,15 @@ public enum P256 {
         var generator = SecureRandomGenerator()
         let lambda = field.randomNonzeroElement(using: &generator)
         let l = generatorComb.multiply(k).adding(q.negated)
-        guard !field.isZero(l.z) else { return scalars.isZero(h) }
-        let x = field.multiply(l.x, lambda), y = field.multiply(l.y, lambda), z = field.multiply(l.z, lambda)
+        // Whether L is the identity is public: it is part of the answer.
+        guard !ConstantTimeValidation.declassify(field.isZero(l.z)) else { return scalars.isZero(h) }
+        // L's coordinates times a fresh random λ: they say nothing about k's
+        // representation, only which point L is, and L = [k]G − Q reveals no
+        // more than the public key [k]G (the public [h]P when the check
+        // holds). Public by design from here on.
+        let x = ConstantTimeValidation.declassify(field.multiply(l.x, lambda))
+        let y = ConstantTimeValidation.declassify(field.multiply(l.y, lambda))
+        let z = ConstantTimeValidation.declassify(field.multiply(l.z, lambda))
         // Projective (X : Y : Z) is Jacobian (X·Z, Y·Z², Z).
         let jacobian = P256JacobianPoint(x: field.multiply(x, z), y: field.multiply(y, field.square(z)), z: z)
         return jacobian.isMultipleVartime(of: point, by: h)

@@ -52,6 +52,13 @@ public struct P256Point: Sendable, Equatable {
     /// The y coordinate as 32 big-endian octets.
     public var yBytes: [UInt8] { P256.field.bytes(y) }
 
+    /// The same point with its coordinates marked public for the constant-time
+    /// check (`ConstantTimeValidation`): for a point computed from a secret
+    /// that is public by design (a public key, a PVT). Say why at the call.
+    package var declassified: P256Point {
+        P256Point(unchecked: ConstantTimeValidation.declassify(x), ConstantTimeValidation.declassify(y))
+    }
+
     /// −P = (x, −y).
     public var negated: P256Point {
         P256Point(unchecked: x, P256.field.negate(y))

@@ -103,7 +103,9 @@ struct P256ProjectivePoint {
     /// - Throws: `CurveError.pointAtInfinity` for the identity.
     func affine() throws -> P256Point {
         let field = P256.field
-        guard !field.isZero(z) else { throw CurveError.pointAtInfinity }
+        // Whether the point is the identity is public: the caller sees it as
+        // this call throwing (and [k]G for k in 1 … q − 1 never is).
+        guard !ConstantTimeValidation.declassify(field.isZero(z)) else { throw CurveError.pointAtInfinity }
         var generator = SecureRandomGenerator()
         let blinding = field.randomNonzeroElement(using: &generator)
         let inverse = try field.inverse(z, blindedBy: blinding)

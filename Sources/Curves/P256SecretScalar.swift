@@ -25,13 +25,15 @@ public final class P256SecretScalar: @unchecked Sendable {
         let scalars = P256.scalars
         var element = try scalars.element(bigEndianBytes: bytes)
         defer { element.wipe() }
-        guard !scalars.isZero(element) else { throw BigNumError.notAFieldElement }
+        // Whether the secret is 0 is public: the caller sees it as this call throwing.
+        guard !ConstantTimeValidation.declassify(scalars.isZero(element)) else { throw BigNumError.notAFieldElement }
         self.init(checked: element)
     }
 
     /// A scalar of an element that may be zero; nil for zero.
     public convenience init?(_ element: FieldElement256) {
-        guard !P256.scalars.isZero(element) else { return nil }
+        // Whether the secret is 0 is public: the caller sees it as nil.
+        guard !ConstantTimeValidation.declassify(P256.scalars.isZero(element)) else { return nil }
         self.init(checked: element)
     }
 

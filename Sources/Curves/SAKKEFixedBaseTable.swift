@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 
 /// A fixed-base table for one point Q of the SAKKE curve (P, a KMS's Z_T, or
 /// a receiver's [b]P + Z_T): for each of the 205 signed five-bit windows i,
@@ -8,15 +9,16 @@ import BigNum
 /// entries and negated by mask, with one complete mixed addition (a zero
 /// digit adds an entry whose sum is discarded by mask). Constant time in k.
 /// Building costs about 3500 additions and one inversion.
-public struct SAKKEFixedBaseTable: Sendable {
-    public let base: SAKKEPoint
+package struct SAKKEFixedBaseTable: Sendable {
+    package let base: SAKKEPoint
     /// Window i's entries at [16·i ..< 16·(i + 1)].
     private let entries: [SAKKEPoint]
     /// 205 windows cover 1025 bits: q < 2¹⁰²², so the top digit is at most 4
     /// and never carries.
     private static let windowCount = (SAKKECurve.order.bitWidth + 5) / 5
 
-    public init(_ base: SAKKEPoint) {
+    /// The table of a point of order q (every `SAKKEPoint` is one).
+    package init(_ base: SAKKEPoint) {
         self.base = base
         var projective: [SAKKEProjectivePoint] = []
         projective.reserveCapacity(Self.windowCount * 16)
@@ -35,10 +37,13 @@ public struct SAKKEFixedBaseTable: Sendable {
 
     /// The affine forms (one inversion for all; none of the points is the
     /// identity: [j·32ⁱ]Q = O would need q | j·32ⁱ, impossible for the prime
-    /// q > 32).
+    /// q > 32 and Q of order q).
     private static func batchAffine(_ points: [SAKKEProjectivePoint]) -> [SAKKEPoint] {
         let field = SAKKECurve.field
-        let zInverses = (try? field.inverses(of: points.map(\.z))) ?? []
+        let zInverses: [FieldElement]
+        do { zInverses = try field.inverses(of: points.map(\.z)) } catch {
+            preconditionFailure("a multiple [j·32ⁱ]Q of a point of order q is the identity: \(error)")
+        }
         return zip(points, zInverses).map { point, zInverse in
             SAKKEPoint(unchecked: field.multiply(point.x, zInverse), field.multiply(point.y, zInverse))
         }
@@ -47,28 +52,28 @@ public struct SAKKEFixedBaseTable: Sendable {
     /// [k]Q + [l]R from two tables, in constant time, with one inversion.
     ///
     /// - Throws: `CurveError.pointAtInfinity` when the sum is the identity.
-    public static func sum(_ first: SAKKEFixedBaseTable, _ k: BigUInt, _ second: SAKKEFixedBaseTable, _ l: BigUInt) throws -> SAKKEPoint {
+    package static func sum(_ first: SAKKEFixedBaseTable, _ k: FieldElement, _ second: SAKKEFixedBaseTable, _ l: FieldElement) throws -> SAKKEPoint {
         try SAKKECurve.affine(first.multiplyProjective(k).adding(second.multiplyProjective(l)))
     }
 
-    /// [k]Q in constant time (k reduced mod q).
+    /// [k]Q in constant time, for k in ``SAKKECurve/scalarField``.
     ///
-    /// - Throws: `CurveError.pointAtInfinity` when k ≡ 0 (mod q).
-    public func multiply(_ k: BigUInt) throws -> SAKKEPoint {
+    /// - Throws: `CurveError.pointAtInfinity` when k = 0.
+    package func multiply(_ k: FieldElement) throws -> SAKKEPoint {
         try SAKKECurve.affine(multiplyProjective(k))
     }
 
-    /// [k]Q + R in constant time, with one inversion (k reduced mod q).
+    /// [k]Q + R in constant time, with one inversion, for k in ``SAKKECurve/scalarField``.
     ///
     /// - Throws: `CurveError.pointAtInfinity` when the sum is the identity.
-    public func multiply(_ k: BigUInt, plus point: SAKKEPoint) throws -> SAKKEPoint {
+    package func multiply(_ k: FieldElement, plus point: SAKKEPoint) throws -> SAKKEPoint {
         try SAKKECurve.affine(multiplyProjective(k).adding(affineX: point.x, point.y))
     }
 
-    func multiplyProjective(_ k: BigUInt) throws -> SAKKEProjectivePoint {
+    func multiplyProjective(_ k: FieldElement) -> SAKKEProjectivePoint {
         let field = SAKKECurve.field
-        var digits = ScalarRecoding.signedWindows(try k.modulo(SAKKECurve.order), count: Self.windowCount)
-        defer { for index in digits.indices { digits[index] = 0 } }
+        var digits = ScalarRecoding.signedWindows(ofScalar: k, count: Self.windowCount)
+        defer { digits.wipe() }
         var accumulator = SAKKEProjectivePoint.identity
         entries.withUnsafeBufferPointer { table in
             for window in 0 ..< Self.windowCount {
@@ -77,13 +82,13 @@ public struct SAKKEFixedBaseTable: Sendable {
                 let magnitude = (digit ^ sign) &- sign
                 var x = field.zero, y = field.zero
                 for index in 0 ..< 16 {
-                    let hit = index + 1 == magnitude
+                    let hit = ConstantTime.isEqual(index + 1, magnitude)
                     x = field.select(x, table[16 * window + index].x, if: hit)
                     y = field.select(y, table[16 * window + index].y, if: hit)
                 }
-                y = field.select(y, field.negate(y), if: sign != 0)
+                y = field.select(y, field.negate(y), if: ConstantTime.isEqual(sign, -1))
                 let sum = accumulator.adding(affineX: x, y)
-                accumulator = sum.selecting(accumulator, if: magnitude == 0)
+                accumulator = sum.selecting(accumulator, if: ConstantTime.isEqual(magnitude, 0))
             }
         }
         return accumulator

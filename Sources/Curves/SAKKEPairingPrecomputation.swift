@@ -14,31 +14,26 @@ import Octets
 /// pairing is symmetric there: ⟨R, K⟩ = ⟨K, R⟩. A receiver therefore
 /// precomputes the loop of its fixed RSK K and evaluates it at each R.
 /// Immutable and `Sendable`; constant time in R and Q.
-public struct SAKKEPairingPrecomputation: Sendable {
-    public let point: SAKKEPoint
+package struct SAKKEPairingPrecomputation: Sendable {
     /// λ₀, μ₀, λ₁, μ₁, … in the order of the loop (secret for a secret point:
     /// the lines determine it), wiped when the last copy goes.
     private let storage: LineStorage
 
-    /// Runs the loop of `point`, which must lie in the order-q subgroup (as
-    /// every decoded RSK and every validated point does).
-    public init(_ point: SAKKEPoint) {
-        self.point = point
+    /// Runs the loop of `point` (of order q, as every `SAKKEPoint` and every
+    /// validated RSK is).
+    package init(_ point: SAKKEPoint) {
         var collector = Collector()
         TatePairing.millerLoop(point, &collector)
         storage = LineStorage(collector.normalizedLines())
         collector.wipe()
     }
 
-    /// ⟨point, Q⟩, equal to `TatePairing.reduced(point, Q)` up to the factor
-    /// of F_p* that PF_p ignores.
-    public func pairing(with q: SAKKEPoint) -> QuadraticExtensionElement {
+    /// ⟨point, Q⟩, the class `TatePairing.reduced(point, Q)` gives.
+    package func pairing(with q: SAKKEPoint) -> PairingValue {
         let field = SAKKECurve.field, fp2 = SAKKECurve.extensionField
-        // y_Q = 0 only for a point of order 2: no line has an imaginary part
-        // there and the value is the class of 1, as the cold loop finds.
-        guard let w = try? field.inverseBlinded(q.y) else {
-            return fp2.one
-        }
+        // y_Q = 0 only for a point of order 2, and every SAKKEPoint has order q.
+        let w: FieldElement
+        do { w = try field.inverseBlinded(q.y) } catch { preconditionFailure("a point of order q has y = 0: \(error)") }
         let u = field.multiply(q.x, w)
         var v = fp2.one
         var index = 0
@@ -53,7 +48,7 @@ public struct SAKKEPairingPrecomputation: Sendable {
                 if digit != 0 { multiplyByLine() }
             }
         }
-        return TatePairing.finalPower(v)
+        return PairingValue(TatePairing.finalPower(v))
     }
 
     /// Collects each line as (c₀, c₁, c₂) with value (c₁·x_Q + c₀) + i·c₂·y_Q.
@@ -81,7 +76,10 @@ public struct SAKKEPairingPrecomputation: Sendable {
         func normalizedLines() -> [FieldElement] {
             let field = SAKKECurve.field
             let count = coefficients.count / 3
-            var scaleInverses = (try? field.inverses(of: (0 ..< count).map { coefficients[3 * $0 + 2] })) ?? []
+            var scaleInverses: [FieldElement]
+            do { scaleInverses = try field.inverses(of: (0 ..< count).map { coefficients[3 * $0 + 2] }) } catch {
+                preconditionFailure("a Miller line of a point of order q has c₂ = 0: \(error)")
+            }
             defer { for index in scaleInverses.indices { scaleInverses[index].wipe() } }
             var lines: [FieldElement] = []
             lines.reserveCapacity(2 * count)

@@ -1,14 +1,19 @@
 import BigNum
+import Octets
 
-/// A point of the SAKKE curve y² = x³ − 3x over the 1024-bit p (RFC 6508
-/// §2.1) other than the identity, in affine coordinates, known to be on the
-/// curve. Encoded as 04 ‖ x ‖ y, 257 octets (RFC 6508 §2.2, RFC 6509).
+/// A point of the order-q subgroup ⟨P⟩ of the SAKKE curve y² = x³ − 3x over
+/// the 1024-bit p (RFC 6508 §2.1), other than the identity, in affine
+/// coordinates. Encoded as 04 ‖ x ‖ y, 257 octets (RFC 6508 §2.2, RFC 6509).
 ///
-/// The curve has cofactor 4: a point on the curve need not be in the order-q
-/// subgroup; `SAKKECurve.isInPrimeOrderSubgroup(_:)` tells.
-public struct SAKKEPoint: Sendable, Equatable {
-    let x: FieldElement
-    let y: FieldElement
+/// Invariant: every `SAKKEPoint` a caller can hold is on the curve and of
+/// order q. The curve has cofactor 4, so decoding checks both (a Z_T or R
+/// with a component of order 2 or 4 would leak r modulo that order through
+/// R = [r]([b]P + Z_T)); the group operations keep the invariant. An RSK,
+/// which is secret, is decoded by `SAKKE.ReceiverSecretKey` in constant time,
+/// and its order is proved by its validation.
+public struct SAKKEPoint: Sendable {
+    private(set) var x: FieldElement
+    private(set) var y: FieldElement
 
     init(unchecked x: FieldElement, _ y: FieldElement) {
         self.x = x
@@ -18,18 +23,29 @@ public struct SAKKEPoint: Sendable, Equatable {
     /// 1 + 2 · 128.
     public static let encodedCount = 257
 
-    /// Decodes 04 ‖ x ‖ y with every check: length, prefix, coordinates below
-    /// p, the curve equation.
+    /// Decodes a public point 04 ‖ x ‖ y (Z_T, R_(b,S)) with every check:
+    /// length, prefix, coordinates below p, the curve equation, the order-q
+    /// subgroup (``SAKKECurve/isInPrimeOrderSubgroupVartime(_:)``, variable time).
+    ///
+    /// - Throws: `CurveError.invalidLength`, `.unsupportedEncoding`,
+    ///   `.pointAtInfinity`, `.coordinateOutOfRange`, `.notOnCurve`, `.notInSubgroup`.
+    public init(encoded bytes: some Collection<UInt8>) throws {
+        try self.init(encodedOnCurve: bytes)
+        guard SAKKECurve.isInPrimeOrderSubgroupVartime(self) else { throw CurveError.notInSubgroup }
+    }
+
+    /// Decodes 04 ‖ x ‖ y and checks the curve equation, in constant time in
+    /// the coordinates (they may be secret: an RSK's), but not the subgroup:
+    /// for callers that prove the order themselves.
     ///
     /// - Throws: `CurveError.invalidLength`, `.unsupportedEncoding`,
     ///   `.pointAtInfinity`, `.coordinateOutOfRange`, `.notOnCurve`.
-    public init(encoded bytes: some Collection<UInt8>) throws {
+    package init(encodedOnCurve bytes: some Collection<UInt8>) throws {
         let field = SAKKECurve.field
         let (x, y) = try UncompressedPointEncoding.coordinates(of: bytes, coordinateLength: 128) { try field.element(bigEndianBytes: $0) }
-        // y² = x³ − 3x = x·(x² − 3).
-        guard field.square(y) == field.multiply(x, field.subtract(field.square(x), field.element(word: 3))) else {
-            throw CurveError.notOnCurve
-        }
+        // y² = x³ − 3x = x·(x² − 3); whether the point is on the curve is public by design.
+        let onCurve = field.square(y) == field.multiply(x, field.subtract(field.square(x), field.element(word: 3)))
+        guard ConstantTimeValidation.declassify(onCurve) else { throw CurveError.notOnCurve }
         self.init(unchecked: x, y)
     }
 
@@ -41,5 +57,19 @@ public struct SAKKEPoint: Sendable, Equatable {
     /// −P = (x, −y).
     public var negated: SAKKEPoint {
         SAKKEPoint(unchecked: x, SAKKECurve.field.negate(y))
+    }
+
+    /// Overwrites both coordinates with zero (for a secret point: an RSK).
+    package mutating func wipe() {
+        x.wipe()
+        y.wipe()
+    }
+}
+
+extension SAKKEPoint: Equatable {
+    /// Whether both coordinates agree, in constant time (no short circuit:
+    /// one side may derive from a secret scalar, as the recomputed R does).
+    public static func == (lhs: SAKKEPoint, rhs: SAKKEPoint) -> Bool {
+        ConstantTime.word(lhs.x == rhs.x) & ConstantTime.word(lhs.y == rhs.y) == 1
     }
 }

@@ -32,19 +32,37 @@ package enum ScalarRecoding {
         return digits
     }
 
-    /// Signed base-2⁵ digits d₀ … d_(count−1) in −15 … 16 with k = Σ dᵢ·32ⁱ, for
-    /// k < 2^(5·count − 1), without branches on k: the digits of secret SAKKE
-    /// scalars and exponents (public bit positions, secret bits).
-    package static func signedWindows(_ k: BigUInt, count: Int) -> [Int] {
+    /// `count` bits (at most 63) of the little-endian limbs from bit
+    /// `position` (positions past the end read as 0). The position is public;
+    /// the bits may be secret (no branch on them).
+    static func bits(_ limbs: UnsafeBufferPointer<UInt>, at position: Int, count: Int) -> Int {
+        let index = position / 64, offset = position % 64
+        guard index < limbs.count else { return 0 }
+        var value = limbs[index] >> UInt(offset)
+        if offset + count > 64, index + 1 < limbs.count { value |= limbs[index + 1] << UInt(64 - offset) }
+        return Int(bitPattern: value & ((1 << UInt(count)) - 1))
+    }
+
+    /// Signed base-2⁵ digits d₀ … d_(count−1) in −15 … 16 with k = Σ dᵢ·32ⁱ
+    /// for the integer k < 2^(5·count − 1) of `limbs`, without branches on k:
+    /// the digits of secret SAKKE scalars and exponents (public bit
+    /// positions, secret bits). The caller wipes the digits.
+    package static func signedWindows(_ limbs: UnsafeBufferPointer<UInt>, count: Int) -> [Int] {
         var digits = [Int](repeating: 0, count: count)
         var carry = 0
         for index in 0 ..< count {
-            let window = k.bits(at: 5 * index, count: 5) &+ carry
+            let window = bits(limbs, at: 5 * index, count: 5) &+ carry
             // carry = 1 exactly when window > 16, i.e. when 16 − window is negative.
             carry = ((16 &- window) >> 63) & 1
             digits[index] = window &- (carry << 5)
         }
         return digits
+    }
+
+    /// The signed windows of a secret scalar of the SAKKE curve (an element of
+    /// ``SAKKECurve/scalarField``), k < q < 2¹⁰²², as ``signedWindows(_:count:)``.
+    package static func signedWindows(ofScalar k: FieldElement, count: Int) -> [Int] {
+        SAKKECurve.scalarField.withCanonicalLimbs(k) { signedWindows($0, count: count) }
     }
 
     /// ⌈257 / 5⌉: 256 bits plus the top carry.

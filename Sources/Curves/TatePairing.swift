@@ -1,11 +1,11 @@
 import BigNum
+import Octets
 
 /// The reduced Tate–Lichtenbaum pairing of RFC 6508 §3.2 on the SAKKE curve:
 /// ⟨R, Q⟩ = f_{q,R}(ψ(Q))^c in PF_p = F_p²*/F_p* with the distortion map
 /// ψ(x, y) = (−x, i·y) and c = (p + 1)/q = 4, as RFC 6508 §3.2 defines it:
-/// a value is a class of F_p² elements equal up to a factor in F_p*, compared
-/// and printed through its representative with real part 1
-/// (``normalizedImaginaryPart(_:)``).
+/// a value is a class of F_p² elements equal up to a factor in F_p*
+/// (``PairingValue``).
 ///
 /// Miller's loop runs over the non-adjacent form of q − 1 (1021 doublings,
 /// 352 additions or subtractions of R, against 512 for plain binary), in
@@ -29,19 +29,11 @@ import BigNum
 /// (v^(p−1) = conj(v)/v), is left to callers that need an element of that
 /// subgroup rather than a class.
 public enum TatePairing {
-    /// ⟨R, Q⟩: a representative a + b·i of the PF_p class.
-    public static func reduced(_ r: SAKKEPoint, _ q: SAKKEPoint) -> QuadraticExtensionElement {
+    /// ⟨R, Q⟩ in PF_p.
+    public static func reduced(_ r: SAKKEPoint, _ q: SAKKEPoint) -> PairingValue {
         var evaluator = Evaluator(q: q)
         millerLoop(r, &evaluator)
-        return finalPower(evaluator.value)
-    }
-
-    /// The pairing value normalised to a = 1, as RFC 6508/6509 print values of
-    /// PF_p: the 128 octets of b = b'/a' for e = a' + b'·i.
-    public static func normalizedImaginaryPart(_ value: QuadraticExtensionElement) -> [UInt8] {
-        let field = SAKKECurve.field
-        let inverse = (try? field.inverseBlinded(value.real)) ?? field.zero
-        return field.bytes(field.multiply(value.imaginary, inverse))
+        return PairingValue(finalPower(evaluator.value))
     }
 
     /// The final power c = (p + 1)/q = 4 (see the type's documentation).
@@ -73,14 +65,17 @@ public enum TatePairing {
     /// subgroup: the loop ends on T = [q − 1]R, and [q]R = O exactly when
     /// T = −R, a check that costs three products. Use it for a point whose
     /// order is not yet known (an RSK being validated).
-    public static func reducedCheckingOrder(_ r: SAKKEPoint, _ q: SAKKEPoint) -> QuadraticExtensionElement? {
+    package static func reducedCheckingOrder(_ r: SAKKEPoint, _ q: SAKKEPoint) -> PairingValue? {
         let field = SAKKECurve.field
         var evaluator = Evaluator(q: q)
         let (x, y, z) = millerLoop(r, &evaluator)
         // Jacobian (X : Y : Z) = (x_R, −y_R) ⟺ X = x_R·Z² and Y = −y_R·Z³.
         let zz = field.square(z)
-        let isMinusR = x == field.multiply(r.x, zz) && y == field.negate(field.multiply(r.y, field.multiply(zz, z)))
-        return isMinusR ? finalPower(evaluator.value) : nil
+        let sameX = x == field.multiply(r.x, zz), sameY = y == field.negate(field.multiply(r.y, field.multiply(zz, z)))
+        // Whether R has order q is public by design: an RSK that fails it is refused.
+        let finite = ConstantTime.word(!field.isZero(z)) // T = O (an R of order 2) is not −R
+        let isMinusR = ConstantTimeValidation.declassify(ConstantTime.word(sameX) & ConstantTime.word(sameY) & finite) == 1
+        return isMinusR ? PairingValue(finalPower(evaluator.value)) : nil
     }
 
     /// Runs Miller's loop for f_{q−1,R}, handing each line to `visitor` in

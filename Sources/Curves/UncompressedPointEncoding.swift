@@ -1,3 +1,5 @@
+import Octets
+
 /// The uncompressed point encoding 04 ‖ x ‖ y of SEC 1 §2.3.3–2.3.4, the only
 /// form RFC 6507, 6508 and 6509 use, shared by every curve of the package:
 /// the checks that come before the curve equation.
@@ -10,11 +12,14 @@ enum UncompressedPointEncoding {
     static func coordinates<Element>(
         of bytes: some Collection<UInt8>, coordinateLength: Int, element: (ArraySlice<UInt8>) throws -> Element
     ) throws -> (Element, Element) {
-        let octets = Array(bytes)
+        var octets = Array(bytes)
+        defer { octets.wipe() }
         if octets == [0] { throw CurveError.pointAtInfinity }
         let expected = 1 + 2 * coordinateLength
         guard octets.count == expected else { throw CurveError.invalidLength(expected: expected, actual: octets.count) }
-        guard octets[0] == 0x04 else { throw CurveError.unsupportedEncoding(prefix: octets[0]) }
+        // The format octet is public by design, even in a secret key's encoding.
+        let prefix = ConstantTimeValidation.declassify(octets[0])
+        guard prefix == 0x04 else { throw CurveError.unsupportedEncoding(prefix: prefix) }
         guard let x = try? element(octets[1 ... coordinateLength]),
             let y = try? element(octets[(coordinateLength + 1)...])
         else { throw CurveError.coordinateOutOfRange }

@@ -16,7 +16,8 @@ extension ECCSI {
         public init(ksak: P256SecretScalar) {
             self.ksak = ksak
             // KSAK is in 1 … q − 1, so [KSAK]G is never the identity.
-            kpak = (try? P256.multiplyGenerator(ksak.value)) ?? P256.generator
+            // KPAK is the KMS's public key: public by design.
+            kpak = ((try? P256.multiplyGenerator(ksak.value)) ?? P256.generator).declassified
         }
 
         /// The pair of a KSAK given as 32 big-endian octets.
@@ -64,8 +65,9 @@ extension ECCSI {
         /// - Throws: `ECCSIError.degenerateUserKey` when HS or SSK is 0 mod q.
         public func issueUserKeys(for identifier: some Collection<UInt8>, v: P256SecretScalar) throws -> IssuedUserKeys {
             let scalars = P256.scalars
-            // v is in 1 … q − 1, so PVT is never the identity.
-            let pvt = try P256.multiplyGenerator(v.value)
+            // v is in 1 … q − 1, so PVT is never the identity. PVT is sent to
+            // the user and in every signature: public by design.
+            let pvt = try P256.multiplyGenerator(v.value).declassified
             let hs = ECCSI.identityHash(kpak: kpak, identifier: identifier, pvt: pvt)
             let hsScalar = scalars.element(reducing: BigUInt(bigEndianBytes: hs))
             var ssk = scalars.add(ksak.value, scalars.multiply(hsScalar, v.value))

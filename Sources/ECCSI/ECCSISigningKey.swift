@@ -83,16 +83,22 @@ extension ECCSI {
         public func signature(for message: some Collection<UInt8>, nonce j: P256SecretScalar) throws -> Signature {
             let scalars = P256.scalars
             // j is in 1 … q − 1, so J is never the identity.
-            let r = try P256.multiplyGenerator(j.value).xBytes
+            // r = Jx is the first half of the signature: public by design.
+            var r = try P256.multiplyGenerator(j.value).xBytes
+            ConstantTimeValidation.declassify(&r)
             let he = ECCSI.messageHash(hs: hs, r: r, message: message)
             let rScalar = scalars.element(reducing: BigUInt(bigEndianBytes: r))
             let heScalar = scalars.element(reducing: BigUInt(bigEndianBytes: he))
             var denominator = scalars.add(heScalar, scalars.multiply(rScalar, ssk.value))
             defer { denominator.wipe() }
-            guard !scalars.isZero(rScalar), !scalars.isZero(denominator) else { throw ECCSIError.degenerateNonce }
+            // Whether HE + r·SSK is 0 is public: the caller sees it as this call throwing.
+            guard !scalars.isZero(rScalar), !ConstantTimeValidation.declassify(scalars.isZero(denominator)) else {
+                throw ECCSIError.degenerateNonce
+            }
             var generator = SecureRandomGenerator()
             let blinding = scalars.randomNonzeroElement(using: &generator)
-            let s = scalars.multiply(j.value, try scalars.inverse(denominator, blindedBy: blinding))
+            // s is the second half of the signature: public by design.
+            let s = ConstantTimeValidation.declassify(scalars.multiply(j.value, try scalars.inverse(denominator, blindedBy: blinding)))
             // Step 6 (s = q − s' when s' needs more than N octets) never applies:
             // q < 2^256, so s' always fits in 32 octets.
             return Signature(r: r, s: scalars.bytes(s), pvt: pvt)

@@ -1,11 +1,12 @@
 import BigNum
-import Octets
 import Curves
+import Octets
 
 extension SAKKE {
     /// Encapsulated data R_(b,S) ‖ H (RFC 6508 §6.2.1 step 5, RFC 6509 §4):
     /// the point R and the masked SSV H, 273 octets.
     public struct Encapsulation: Sendable, Equatable {
+        /// R_(b,S), a point of order q (checked when parsed).
         public let r: SAKKEPoint
         /// H = SSV ⊕ HashToIntegerRange(g^r, 2^n), 16 octets.
         public let h: [UInt8]
@@ -15,9 +16,10 @@ extension SAKKE {
             self.h = h
         }
 
-        /// Parses R ‖ H.
+        /// Parses R ‖ H; R must be a point of the order-q subgroup.
         ///
-        /// - Throws: `SAKKEError.invalidEncapsulationLength`, `.invalidPoint`.
+        /// - Throws: `SAKKEError.invalidEncapsulationLength`, `.invalidPoint`
+        ///   (with the curve's reason, `.notInSubgroup` among them).
         public init(bytes: some Collection<UInt8>) throws {
             let octets = Array(bytes)
             guard octets.count == SAKKE.encapsulatedCount else { throw SAKKEError.invalidEncapsulationLength(octets.count) }
@@ -35,24 +37,18 @@ extension SAKKE {
     /// `zt` (RFC 6508 §6.2.1): r = HashToIntegerRange(SSV ‖ b, q),
     /// R = [r]([b]P + Z_T), H = SSV ⊕ HashToIntegerRange(g^r, 2^n).
     ///
-    /// - Throws: `SAKKEError.invalidSSVLength`.
-    public static func encapsulate(ssv: [UInt8], to identifier: some Collection<UInt8>, zt: SAKKEPoint) throws -> Encapsulation {
-        guard ssv.count == ssvBitCount / 8 else { throw SAKKEError.invalidSSVLength(ssv.count) }
+    /// - Throws: `SAKKEError.invalidSSVLength`; `.invalidPoint(.pointAtInfinity)`
+    ///   when b ≡ −z (mod q), the identifier no KMS can issue a key for.
+    public static func encapsulate(ssv: SecretBytes, to identifier: some Collection<UInt8>, zt: SAKKEPoint) throws -> Encapsulation {
         let b = Array(identifier)
-        let r = try HashToIntegerRange.hash(ssv + b, below: SAKKECurve.order)
-        let point = try SAKKECurve.multiply(identityPoint(b, zt: zt), r)
-        return try finish(ssv: ssv, r: r, point: point)
-    }
-
-    /// H = SSV ⊕ HashToIntegerRange(g^r, 2^n) and the encapsulation.
-    static func finish(ssv: [UInt8], r: BigUInt, point: SAKKEPoint) throws -> Encapsulation {
-        let mask = try mask(gToThe(r))
-        return Encapsulation(r: point, h: zip(ssv, mask).map { $0 ^ $1 })
+        let point: SAKKEPoint
+        do { point = try identityPoint(b, zt: zt) } catch let error as CurveError { throw SAKKEError.invalidPoint(error) }
+        return try encapsulate(ssv: ssv, identifier: b) { r in try SAKKECurve.multiply(point, r) }
     }
 
     /// Encapsulates a fresh random SSV; returns it with the encapsulation.
-    public static func encapsulate(to identifier: some Collection<UInt8>, zt: SAKKEPoint) throws -> (ssv: [UInt8], encapsulation: Encapsulation) {
-        let ssv = SecretBytes.random(count: ssvBitCount / 8).withUnsafeBytes { Array($0) }
+    public static func encapsulate(to identifier: some Collection<UInt8>, zt: SAKKEPoint) throws -> (ssv: SecretBytes, encapsulation: Encapsulation) {
+        let ssv = SecretBytes.random(count: ssvBitCount / 8)
         return (ssv, try encapsulate(ssv: ssv, to: identifier, zt: zt))
     }
 }

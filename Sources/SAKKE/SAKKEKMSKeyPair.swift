@@ -1,37 +1,59 @@
 import BigNum
 import Curves
+import Octets
 
 extension SAKKE {
     /// A KMS's SAKKE key pair (RFC 6508 §6.1.1): the master secret z and the
-    /// public Z_T = [z]P, and the issue of receiver secret keys.
+    /// public Z_T = [z]P, and the issue of receiver secret keys. z never
+    /// prints and is wiped when the last copy of the pair goes.
     public struct KMSKeyPair: Sendable {
-        /// z, secret (its storage is wiped when released).
-        let z: BigUInt
+        /// z.
+        let z: SecretScalar
         /// Z_T = [z]P.
         public let zt: SAKKEPoint
 
-        /// The pair of a given master secret.
+        /// The pair of a given master secret, big-endian (leading zero octets allowed).
         ///
         /// - Throws: `SAKKEError.invalidSecret` unless 1 ≤ z < q.
-        public init(z: BigUInt) throws {
-            guard z > 0, z < SAKKECurve.order else { throw SAKKEError.invalidSecret }
-            self.z = z
-            zt = try SAKKECurve.generatorTable.multiply(z)
+        public init(z: SecretBytes) throws {
+            try self.init(SecretScalar(bigEndian: z))
         }
 
         /// A fresh pair with a random z from the system's CSPRNG.
-        public init() throws {
-            try self.init(z: BigUInt.random(below: SAKKECurve.order - 1) + 1)
+        public init() {
+            var generator = SecureRandomGenerator()
+            // A uniform nonzero element of the scalar field is a uniform z in 1 … q − 1.
+            // Its table walk cannot meet the identity: z ≠ 0.
+            do { try self.init(SecretScalar(SAKKECurve.scalarField.randomNonzeroElement(using: &generator))) } catch {
+                preconditionFailure("[z]P is the identity for z ≠ 0: \(error)")
+            }
+        }
+
+        private init(_ z: SecretScalar) throws {
+            self.z = z
+            do { zt = try SAKKECurve.generatorTable.multiply(z.value) } catch { throw SAKKEError.invalidSecret }
         }
 
         /// K_(a,T) = [(a + z)⁻¹]P for the identifier a (RFC 6508 §6.1.1).
         ///
         /// - Throws: `SAKKEError.degenerateIdentifier` when a + z ≡ 0 (mod q).
-        public func receiverSecretKey(for identifier: some Collection<UInt8>) throws -> SAKKEPoint {
-            let scalars = SAKKE.scalars
-            let sum = scalars.add(scalars.element(reducing: SAKKE.integer(ofIdentifier: Array(identifier))), try scalars.element(z))
-            guard let inverse = try? scalars.inverseBlinded(sum) else { throw SAKKEError.degenerateIdentifier }
-            return try SAKKECurve.generatorTable.multiply(scalars.integer(inverse))
+        public func receiverSecretKey(for identifier: some Collection<UInt8>) throws -> ReceiverSecretKey {
+            let scalars = SAKKECurve.scalarField
+            var sum = scalars.add(SAKKE.identifierScalar(Array(identifier)), z.value)
+            defer { sum.wipe() }
+            var inverse: FieldElement
+            do { inverse = try scalars.inverseBlinded(sum) } catch { throw SAKKEError.degenerateIdentifier }
+            defer { inverse.wipe() }
+            do { return ReceiverSecretKey(point: try SAKKECurve.generatorTable.multiply(inverse)) } catch {
+                preconditionFailure("[(a + z)⁻¹]P is the identity for an invertible a + z: \(error)")
+            }
         }
     }
+}
+
+extension SAKKE.KMSKeyPair: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Z_T only: never z.
+    public var description: String { "SAKKE.KMSKeyPair(zt: \(Hex.encode(zt.encoded.prefix(9)))…, z: redacted)" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["zt": zt]) }
 }

@@ -1,5 +1,6 @@
 import BigNum
 import Curves
+import Octets
 
 extension SAKKE {
     /// A validated receiver key with its precomputation, reusable across
@@ -17,21 +18,19 @@ extension SAKKE {
         /// Miller loop, once per key period).
         public init(_ key: ReceiverKey) {
             self.key = key
-            // The key was validated through this very point, so it exists.
-            let point = (try? SAKKE.identityPoint(key.identifier, zt: key.zt)) ?? key.zt
-            identityTable = SAKKEFixedBaseTable(point)
-            rskLines = SAKKEPairingPrecomputation(key.rsk)
+            identityTable = SAKKEFixedBaseTable(key.identityPoint)
+            rskLines = SAKKEPairingPrecomputation(key.rsk.point)
         }
 
-        /// ``ReceiverKey/decapsulate(_:)-(SAKKE.Encapsulation)`` with the prepared tables; same result.
-        public func decapsulate(_ encapsulation: Encapsulation) throws -> [UInt8] {
+        /// ``ReceiverKey/decapsulate(_:)-(Encapsulation)`` with the prepared tables; same result.
+        public func decapsulate(_ encapsulation: Encapsulation) throws -> SecretBytes {
             try key.decapsulate(
                 encapsulation, pairing: { rskLines.pairing(with: $0) },
                 recompute: { r in try identityTable.multiply(r) })
         }
 
         /// Parses and decapsulates R ‖ H; every failure is `authenticationFailure`.
-        public func decapsulate(_ bytes: some Collection<UInt8>) throws -> [UInt8] {
+        public func decapsulate(_ bytes: some Collection<UInt8>) throws -> SecretBytes {
             guard let encapsulation = try? Encapsulation(bytes: bytes) else { throw SAKKEError.authenticationFailure }
             return try decapsulate(encapsulation)
         }

@@ -1,6 +1,6 @@
 import BigNum
-import Octets
 import Curves
+import Octets
 
 extension SAKKE {
     /// A sender prepared for one recipient: the fixed-base table of that
@@ -16,26 +16,26 @@ extension SAKKE {
 
         /// Builds the table of [b]P + Z_T for the identifier b.
         ///
-        /// - Throws: `CurveError.pointAtInfinity` when [b]P + Z_T is the identity
-        ///   (b ≡ −z mod q: the identifier the KMS cannot issue a key for).
+        /// - Throws: `SAKKEError.invalidPoint(.pointAtInfinity)` when [b]P + Z_T
+        ///   is the identity (b ≡ −z mod q: the identifier the KMS cannot issue a key for).
         public init(identifier: some Collection<UInt8>, zt: SAKKEPoint) throws {
             self.identifier = Array(identifier)
             self.zt = zt
-            table = SAKKEFixedBaseTable(try SAKKE.identityPoint(self.identifier, zt: zt))
+            do { table = SAKKEFixedBaseTable(try SAKKE.identityPoint(self.identifier, zt: zt)) } catch let error as CurveError {
+                throw SAKKEError.invalidPoint(error)
+            }
         }
 
         /// ``SAKKE/encapsulate(ssv:to:zt:)`` to this recipient; same output.
         ///
-        /// - Throws: `SAKKEError.invalidSSVLength`.
-        public func encapsulate(ssv: [UInt8]) throws -> Encapsulation {
-            guard ssv.count == ssvBitCount / 8 else { throw SAKKEError.invalidSSVLength(ssv.count) }
-            let r = try HashToIntegerRange.hash(ssv + identifier, below: SAKKECurve.order)
-            return try SAKKE.finish(ssv: ssv, r: r, point: table.multiply(r))
+        /// - Throws: `SAKKEError.invalidSSVLength`, `.invalidPoint(.pointAtInfinity)`.
+        public func encapsulate(ssv: SecretBytes) throws -> Encapsulation {
+            try SAKKE.encapsulate(ssv: ssv, identifier: identifier) { r in try table.multiply(r) }
         }
 
         /// A fresh random SSV and its encapsulation to this recipient.
-        public func encapsulate() throws -> (ssv: [UInt8], encapsulation: Encapsulation) {
-            let ssv = SecretBytes.random(count: ssvBitCount / 8).withUnsafeBytes { Array($0) }
+        public func encapsulate() throws -> (ssv: SecretBytes, encapsulation: Encapsulation) {
+            let ssv = SecretBytes.random(count: ssvBitCount / 8)
             return (ssv, try encapsulate(ssv: ssv))
         }
     }

@@ -1,6 +1,6 @@
 import BigNum
-import Octets
 import Curves
+import Octets
 
 extension SAKKE {
     /// A user's validated receiver secret key K_(a,T) (RFC 6508 §6.1.2):
@@ -14,21 +14,24 @@ extension SAKKE {
     public struct ReceiverKey: Sendable {
         public let identifier: [UInt8]
         public let zt: SAKKEPoint
-        let rsk: SAKKEPoint
+        let rsk: ReceiverSecretKey
+        /// [a]P + Z_T, computed once by the validation.
+        let identityPoint: SAKKEPoint
 
         /// Validates `rsk` for `identifier` under `zt`.
         ///
         /// - Throws: `SAKKEError.invalidReceiverKey`.
-        public init(identifier: some Collection<UInt8>, zt: SAKKEPoint, rsk: SAKKEPoint) throws {
+        public init(identifier: some Collection<UInt8>, zt: SAKKEPoint, rsk: ReceiverSecretKey) throws {
             let identifier = Array(identifier)
             guard let point = try? SAKKE.identityPoint(identifier, zt: zt),
-                let pairing = TatePairing.reducedCheckingOrder(rsk, point),
-                let value = try? SAKKE.normalized(pairing),
-                value == SAKKE.g
+                let pairing = TatePairing.reducedCheckingOrder(rsk.point, point),
+                // Whether the key is valid is public by design: an invalid one is refused.
+                ConstantTimeValidation.declassify(pairing == SAKKECurve.g)
             else { throw SAKKEError.invalidReceiverKey }
             self.identifier = identifier
             self.zt = zt
             self.rsk = rsk
+            identityPoint = point
         }
 
         /// The SSV of `encapsulation` (RFC 6508 §6.2.2): w = ⟨R, K⟩,
@@ -36,32 +39,36 @@ extension SAKKE {
         /// [r]([b]P + Z_T) with r = HashToIntegerRange(SSV ‖ b, q) is R.
         ///
         /// - Throws: `SAKKEError.authenticationFailure` when the check fails.
-        public func decapsulate(_ encapsulation: Encapsulation) throws -> [UInt8] {
+        public func decapsulate(_ encapsulation: Encapsulation) throws -> SecretBytes {
             try decapsulate(
-                encapsulation, pairing: { TatePairing.reduced($0, rsk) },
-                recompute: { r in try SAKKECurve.multiply(SAKKE.identityPoint(identifier, zt: zt), r) })
+                encapsulation, pairing: { TatePairing.reduced($0, rsk.point) },
+                recompute: { r in try SAKKECurve.multiply(identityPoint, r) })
         }
 
         /// Decapsulation with `pairing(R)` giving ⟨R, K⟩ and `recompute(r)` giving [r]([b]P + Z_T).
         func decapsulate(
-            _ encapsulation: Encapsulation, pairing: (SAKKEPoint) -> QuadraticExtensionElement,
-            recompute: (BigUInt) throws -> SAKKEPoint
-        ) throws -> [UInt8] {
-            guard let w = try? SAKKE.normalized(pairing(encapsulation.r)),
-                let mask = try? SAKKE.mask(w)
-            else { throw SAKKEError.authenticationFailure }
-            var ssv = zip(encapsulation.h, mask).map { $0 ^ $1 }
-            guard let r = try? HashToIntegerRange.hash(ssv + identifier, below: SAKKECurve.order),
-                let test = try? recompute(r), test == encapsulation.r
-            else {
-                ssv.wipe()
+            _ encapsulation: Encapsulation, pairing: (SAKKEPoint) -> PairingValue,
+            recompute: (FieldElement) throws -> SAKKEPoint
+        ) throws -> SecretBytes {
+            var w = pairing(encapsulation.r)
+            defer { w.wipe() }
+            // R has order q (checked when parsed), so w is never the class of i.
+            guard var mask = try? HashToIntegerRange.mask(w) else { throw SAKKEError.authenticationFailure }
+            defer { mask.wipe() }
+            var octets = zip(encapsulation.h, mask).map { $0 ^ $1 }
+            defer { octets.wipe() }
+            let ssv = SecretBytes(octets)
+            var r = HashToIntegerRange.scalar(ssv: ssv, identifier: identifier)
+            defer { r.wipe() }
+            // Whether R is the recomputed point is public by design: the caller sees the error.
+            guard let test = try? recompute(r), ConstantTimeValidation.declassify(test == encapsulation.r) else {
                 throw SAKKEError.authenticationFailure
             }
             return ssv
         }
 
         /// Parses and decapsulates R ‖ H; every failure is `authenticationFailure`.
-        public func decapsulate(_ bytes: some Collection<UInt8>) throws -> [UInt8] {
+        public func decapsulate(_ bytes: some Collection<UInt8>) throws -> SecretBytes {
             guard let encapsulation = try? Encapsulation(bytes: bytes) else { throw SAKKEError.authenticationFailure }
             return try decapsulate(encapsulation)
         }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Octets
 
 /// The sending side of SRTCP with AEAD AES-GCM (RFC 7714 §9): the 31-bit
 /// SRTCP index counts packets; E = 1 encrypts everything after the first 8
@@ -39,6 +40,8 @@ public struct SRTCPSender: Sendable {
         // It is nil only for a nonce of other than 12 octets, which nonce(...) never makes.
         guard let combined = sealed.combined else { preconditionFailure("AES-GCM box without a 12-octet nonce") }
         combined.withUnsafeBytes { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[12...])) }
+        // The ciphertext and tag go on the wire: public by design.
+        output.withUnsafeBytes { ConstantTimeValidation.declassify($0) }
         withUnsafeBytes(of: flagged.bigEndian) { output.append(contentsOf: $0) }
         output.append(contentsOf: key.mki)
         nextIndex = index + 1

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Octets
 
 /// The sending side of one SRTP stream (one SSRC, one master key):
 /// AEAD AES-GCM protection (RFC 7714 §8) with the MKI and, under RCCm3, the
@@ -49,6 +50,8 @@ public struct SRTPSender: Sendable {
         // It is nil only for a nonce of other than 12 octets, which nonce(...) never makes.
         guard let combined = sealed.combined else { preconditionFailure("AES-GCM box without a 12-octet nonce") }
         combined.withUnsafeBytes { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[12...])) }
+        // The ciphertext and tag go on the wire: public by design.
+        output.withUnsafeBytes { ConstantTimeValidation.declassify($0) }
         output.append(contentsOf: key.mki)
         if policy.carriesROC(header.sequenceNumber) {
             withUnsafeBytes(of: roc.bigEndian) { output.append(contentsOf: $0) }

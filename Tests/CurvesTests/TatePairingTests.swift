@@ -1,7 +1,7 @@
 import BigNum
-import Octets
-import Curves
+@testable import Curves
 import Foundation
+import Octets
 import Testing
 
 @Suite struct TatePairingTests {
@@ -11,7 +11,24 @@ import Testing
     @Test func pairingOfTheGeneratorWithItselfIsTheRFCsG() throws {
         let p = SAKKECurve.generator
         let value = TatePairing.reduced(p, p)
-        #expect(Hex.encode(TatePairing.normalizedImaginaryPart(value)) == Self.g)
+        #expect(Hex.encode(try value.normalizedBytes()) == Self.g)
+        #expect(value == SAKKECurve.g)
+        #expect(Hex.encode(try SAKKECurve.g.normalizedBytes()) == Self.g)
+    }
+
+    @Test func pairingValuesAreEqualExactlyWhenTheirClassesAre() throws {
+        let field = SAKKECurve.field
+        let value = TatePairing.reduced(SAKKECurve.generator, SAKKECurve.generator)
+        // The same class scaled by 7 ∈ F_p* is equal; 1 + (b + 1)·i is not.
+        let seven = field.element(word: 7)
+        let scaled = PairingValue(QuadraticExtensionElement(
+            real: field.multiply(value.representative.real, seven), imaginary: field.multiply(value.representative.imaginary, seven)))
+        #expect(scaled == value)
+        let b = try value.normalizedImaginaryPart()
+        #expect(PairingValue(imaginaryPart: field.add(b, field.one)) != value)
+        // The class of i has no representative with a = 1.
+        #expect(throws: BigNumError.notInvertible) { try PairingValue(QuadraticExtensionElement(real: field.zero, imaginary: field.one)).normalizedBytes() }
+        #expect(String(describing: value) == "PairingValue(redacted)")
     }
 }
 
@@ -20,17 +37,16 @@ extension TatePairingTests {
     @Test func pairingOfTheExampleEncapsulationWithTheRSKIsGToTheR() throws {
         let r = try SAKKEPoint(encoded: Hex.decode(Self.exampleR))
         let rsk = try SAKKEPoint(encoded: Hex.decode(Self.exampleRSK))
-        #expect(Hex.encode(TatePairing.normalizedImaginaryPart(TatePairing.reduced(r, rsk))) == Self.gToTheR)
+        #expect(Hex.encode(try TatePairing.reduced(r, rsk).normalizedBytes()) == Self.gToTheR)
     }
 
     @Test func precomputedLinesGiveTheColdPairingAndThePairingIsSymmetricOnTheGroupOfP() throws {
         let r = try SAKKEPoint(encoded: Hex.decode(Self.exampleR))
         let rsk = try SAKKEPoint(encoded: Hex.decode(Self.exampleRSK))
         let precomputed = SAKKEPairingPrecomputation(rsk)
-        let value = TatePairing.normalizedImaginaryPart(precomputed.pairing(with: r))
-        #expect(value == TatePairing.normalizedImaginaryPart(TatePairing.reduced(rsk, r)))
-        #expect(Hex.encode(value) == Self.gToTheR)
-        #expect(precomputed.point == rsk)
+        let value = precomputed.pairing(with: r)
+        #expect(value == TatePairing.reduced(rsk, r))
+        #expect(Hex.encode(try value.normalizedBytes()) == Self.gToTheR)
     }
 
     @Test func pointDecodingRejectsMalformedAndOffCurvePoints() throws {
@@ -41,6 +57,7 @@ extension TatePairingTests {
         #expect(throws: CurveError.notOnCurve) { try SAKKEPoint(encoded: bytes) }
         bytes[0] = 0x03
         #expect(throws: CurveError.unsupportedEncoding(prefix: 0x03)) { try SAKKEPoint(encoded: bytes) }
+        #expect(throws: CurveError.coordinateOutOfRange) { try SAKKEPoint(encoded: [0x04] + [UInt8](repeating: 0xFF, count: 256)) }
         #expect(SAKKECurve.generator.encoded.count == 257)
     }
 }

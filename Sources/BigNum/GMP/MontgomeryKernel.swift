@@ -179,6 +179,27 @@ final class MontgomeryKernel: @unchecked Sendable {
         return result
     }
 
+    /// Whether the n-limb integer `a` is below p, in constant time (the borrow
+    /// of a − p, `mpn_sub_n`'s straight carry chain).
+    func isBelowModulus(_ a: Limbs) -> Bool {
+        var scratch = Limbs()
+        defer { scratch.withMutablePointer { secureZero($0, count: Limbs.capacity * MemoryLayout<UInt>.stride) } }
+        let borrow = scratch.withMutablePointer { sp in a.withPointer { ap in __gmpn_sub_n(sp, ap, modulus, limbCount) } }
+        return borrow == 1
+    }
+
+    /// The Legendre symbol of the plain n-limb integer `a` modulo the prime p
+    /// is 1 (`mpz_jacobi`, variable time: for public values only).
+    func isSquareVartime(_ a: Limbs) -> Bool {
+        a.withPointer { pointer in
+            var value = __mpz_struct()
+            var prime = __mpz_struct()
+            _ = __gmpz_roinit_n(&value, pointer, limbCount)
+            _ = __gmpz_roinit_n(&prime, modulus, limbCount)
+            return __gmpz_jacobi(&value, &prime) == 1
+        }
+    }
+
     /// Constant time: 1 if all n limbs are zero, else 0, without branching on limbs.
     func isZero(_ a: Limbs) -> Bool {
         a.withPointer { pointer in

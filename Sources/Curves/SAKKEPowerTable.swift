@@ -1,5 +1,5 @@
 import BigNum
-import Curves
+import Octets
 
 /// The fixed-base table of g = ⟨P, P⟩ in PF_p, for g^r (RFC 6508 §6.2.1
 /// step 4): for each of the 205 signed five-bit windows i and j = 0 … 16,
@@ -11,20 +11,20 @@ import Curves
 /// of (1 + b·i) is the conjugate (1 − b·i), so a negative digit only negates
 /// b. g^r is then 205 such products, each after a masked scan of its window's
 /// 17 entries: constant time in r, no squaring at all.
-struct SAKKEPowerTable: Sendable {
+package struct SAKKEPowerTable: Sendable {
     /// Window i's entries at [17·i ..< 17·(i + 1)].
     private let entries: [FieldElement]
     private static let windowCount = (SAKKECurve.order.bitWidth + 5) / 5
 
     /// The table of g.
-    static let shared = SAKKEPowerTable(SAKKECurve.extensionField.element(real: SAKKECurve.field.one, imaginary: SAKKE.g))
+    package static let shared = SAKKEPowerTable(SAKKECurve.g)
 
-    /// The table of the class of `base`.
-    init(_ base: QuadraticExtensionElement) {
+    /// The table of `base`.
+    init(_ base: PairingValue) {
         let fp2 = SAKKECurve.extensionField, field = SAKKECurve.field
         var powers: [QuadraticExtensionElement] = []
         powers.reserveCapacity(Self.windowCount * 17)
-        var rowBase = base
+        var rowBase = base.representative
         for _ in 0 ..< Self.windowCount {
             var power = fp2.one
             for j in 0 ... 16 {
@@ -35,17 +35,19 @@ struct SAKKEPowerTable: Sendable {
             rowBase = fp2.square(power)
         }
         // b = imaginary / real for every entry, with one inversion for all.
-        // A real part is never 0: that class (i's) has order 2, g's powers odd order.
-        let realInverses = (try? field.inverses(of: powers.map(\.real))) ?? []
-        let entries = zip(powers, realInverses).map { power, inverse in field.multiply(power.imaginary, inverse) }
-        self.entries = entries
+        // A real part is never 0: that class (i's) has order 2, g's powers odd order q.
+        let realInverses: [FieldElement]
+        do { realInverses = try field.inverses(of: powers.map(\.real)) } catch {
+            preconditionFailure("a power of g is the class of i, which has order 2: \(error)")
+        }
+        entries = zip(powers, realInverses).map { power, inverse in field.multiply(power.imaginary, inverse) }
     }
 
-    /// g^r as the b of its class (1 + b·i), in constant time in r (reduced mod q).
-    func power(_ r: BigUInt) throws -> FieldElement {
+    /// g^r for r in ``SAKKECurve/scalarField``, in constant time in r.
+    package func power(_ r: FieldElement) -> PairingValue {
         let field = SAKKECurve.field
-        var digits = ScalarRecoding.signedWindows(try r.modulo(SAKKECurve.order), count: Self.windowCount)
-        defer { for index in digits.indices { digits[index] = 0 } }
+        var digits = ScalarRecoding.signedWindows(ofScalar: r, count: Self.windowCount)
+        defer { digits.wipe() }
         var (x, y) = (field.one, field.zero)
         entries.withUnsafeBufferPointer { table in
             for window in 0 ..< Self.windowCount {
@@ -53,11 +55,11 @@ struct SAKKEPowerTable: Sendable {
                 let sign = digit >> 63 // −1 for a negative digit, else 0
                 let magnitude = (digit ^ sign) &- sign
                 var b = field.zero
-                for index in 1 ... 16 { b = field.select(b, table[17 * window + index], if: index == magnitude) }
-                b = field.select(b, field.negate(b), if: sign != 0)
+                for index in 1 ... 16 { b = field.select(b, table[17 * window + index], if: ConstantTime.isEqual(index, magnitude)) }
+                b = field.select(b, field.negate(b), if: ConstantTime.isEqual(sign, -1))
                 (x, y) = (field.subtract(x, field.multiply(y, b)), field.add(field.multiply(x, b), y))
             }
         }
-        return field.multiply(y, try field.inverseBlinded(x))
+        return PairingValue(QuadraticExtensionElement(real: x, imaginary: y))
     }
 }
