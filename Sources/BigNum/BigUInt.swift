@@ -38,12 +38,19 @@ public struct BigUInt: Sendable {
     /// OS2IP (RFC 8017 §4.2): the integer whose big-endian octets are `bytes`.
     /// Leading zero octets are allowed; an empty string is 0.
     public init(bigEndianBytes bytes: some Sequence<UInt8>) {
-        storage = GMPInteger()
-        let array = Array(bytes)
-        guard !array.isEmpty else { return }
-        array.withUnsafeBytes { buffer in
+        let storage = GMPInteger()
+        self.storage = storage
+        let import_ = { (buffer: UnsafeRawBufferPointer) in
+            guard buffer.count > 0 else { return }
             // order 1: most significant word first; size 1: octets; endian 1; nails 0.
             __gmpz_import(storage.pointer, buffer.count, 1, 1, 1, 0, buffer.baseAddress)
+        }
+        // Straight from the caller's storage when it is contiguous; otherwise
+        // through a copy that is wiped (the octets may be a secret's).
+        if bytes.withContiguousStorageIfAvailable({ import_(UnsafeRawBufferPointer($0)) }) == nil {
+            var copy = Array(bytes)
+            defer { copy.wipe() }
+            copy.withUnsafeBytes(import_)
         }
     }
 
@@ -140,8 +147,7 @@ public struct BigUInt: Sendable {
 
     /// The value as big-endian octets without leading zeros (empty for 0).
     public var minimalBigEndianBytes: [UInt8] {
-        // byteWidth octets always fit.
-        (try? serialized(byteCount: byteWidth)) ?? []
+        do { return try serialized(byteCount: byteWidth) } catch { preconditionFailure("a value fits its own byte width: \(error)") }
     }
 
     /// The value as lowercase hexadecimal digits without leading zeros ("0" for 0).

@@ -77,8 +77,8 @@ public final class PrimeField256: Sendable {
 
     /// The element `value mod p`.
     public func element(reducing value: BigUInt) -> FieldElement256 {
-        // p is not zero, so the reduction cannot fail.
-        let reduced = (try? value.modulo(modulus)) ?? BigUInt()
+        let reduced: BigUInt
+        do { reduced = try value.modulo(modulus) } catch { preconditionFailure("a field's modulus is an odd prime, never 0") }
         return multiply(Self.words(of: reduced), rSquared)
     }
 

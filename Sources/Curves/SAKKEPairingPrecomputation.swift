@@ -14,14 +14,14 @@ import Octets
 /// pairing is symmetric there: ⟨R, K⟩ = ⟨K, R⟩. A receiver therefore
 /// precomputes the loop of its fixed RSK K and evaluates it at each R.
 /// Immutable and `Sendable`; constant time in R and Q.
-package struct SAKKEPairingPrecomputation: Sendable {
+public struct SAKKEPairingPrecomputation: Sendable {
     /// λ₀, μ₀, λ₁, μ₁, … in the order of the loop (secret for a secret point:
     /// the lines determine it), wiped when the last copy goes.
     private let storage: LineStorage
 
     /// Runs the loop of `point` (of order q, as every `SAKKEPoint` and every
     /// validated RSK is).
-    package init(_ point: SAKKEPoint) {
+    public init(_ point: SAKKEPoint) {
         var collector = Collector()
         TatePairing.millerLoop(point, &collector)
         storage = LineStorage(collector.normalizedLines())
@@ -29,7 +29,7 @@ package struct SAKKEPairingPrecomputation: Sendable {
     }
 
     /// ⟨point, Q⟩, the class `TatePairing.reduced(point, Q)` gives.
-    package func pairing(with q: SAKKEPoint) -> PairingValue {
+    public func pairing(with q: SAKKEPoint) -> PairingValue {
         let field = SAKKECurve.field, fp2 = SAKKECurve.extensionField
         // y_Q = 0 only for a point of order 2, and every SAKKEPoint has order q.
         let w: FieldElement

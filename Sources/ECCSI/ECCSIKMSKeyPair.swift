@@ -17,7 +17,9 @@ extension ECCSI {
             self.ksak = ksak
             // KSAK is in 1 … q − 1, so [KSAK]G is never the identity.
             // KPAK is the KMS's public key: public by design.
-            kpak = ((try? P256.multiplyGenerator(ksak.value)) ?? P256.generator).declassified
+            do { kpak = try P256.multiplyGenerator(ksak.value).declassified } catch {
+                preconditionFailure("[KSAK]G is the identity for a KSAK in 1 … q − 1: \(error)")
+            }
         }
 
         /// The pair of a KSAK given as 32 big-endian octets.

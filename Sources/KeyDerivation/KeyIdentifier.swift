@@ -6,27 +6,35 @@ import Octets
 public struct KeyIdentifier: Sendable, Hashable, CustomStringConvertible {
     /// The 32-bit value.
     public let rawValue: UInt32
+    /// The purpose tag of the four most significant bits (Annex G).
+    public let purpose: KeyPurpose
 
     /// The identifier of a 32-bit value.
     ///
     /// - Throws: `KeyDerivationError.undefinedPurposeTag` for tags 7 … 15.
     public init(rawValue: UInt32) throws {
         let tag = UInt8(rawValue >> 28)
-        guard KeyPurpose(rawValue: tag) != nil else { throw KeyDerivationError.undefinedPurposeTag(tag) }
+        guard let purpose = KeyPurpose(rawValue: tag) else { throw KeyDerivationError.undefinedPurposeTag(tag) }
         self.rawValue = rawValue
+        self.purpose = purpose
     }
 
     /// The identifier of four big-endian octets (a CSB ID, an MKI part).
     ///
     /// - Throws: `.invalidKeyIdentifierLength` unless 4 octets; `.undefinedPurposeTag`.
     public init(bytes: some Collection<UInt8>) throws {
-        guard bytes.count == 4 else { throw KeyDerivationError.invalidKeyIdentifierLength(bytes.count) }
-        try self.init(rawValue: bytes.reduce(0) { $0 << 8 | UInt32($1) })
+        let octets = Array(bytes)
+        var reader = ByteReader(octets)
+        guard octets.count == 4, let value = try? reader.readInteger(as: UInt32.self, field: "key identifier") else {
+            throw KeyDerivationError.invalidKeyIdentifierLength(octets.count)
+        }
+        try self.init(rawValue: value)
     }
 
     /// `purpose` with the 28 low bits of `value`.
     public init(purpose: KeyPurpose, value: UInt32) {
         rawValue = UInt32(purpose.rawValue) << 28 | value & Self.valueMask
+        self.purpose = purpose
     }
 
     /// A fresh K-ID: `purpose` and 28 random bits (TS 33.180 §5.2.3).
@@ -43,14 +51,15 @@ public struct KeyIdentifier: Sendable, Hashable, CustomStringConvertible {
     /// The 28 bits below the purpose tag.
     public static let valueMask: UInt32 = 0x0FFF_FFFF
 
-    /// The purpose tag (always defined: checked on construction).
-    public var purpose: KeyPurpose { KeyPurpose(rawValue: UInt8(rawValue >> 28)) ?? .gmk }
-
     /// The 28 bits below the tag.
     public var value: UInt32 { rawValue & Self.valueMask }
 
     /// The four big-endian octets.
-    public var bytes: [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: rawValue >> $0) } }
+    public var bytes: [UInt8] {
+        var writer = ByteWriter(capacity: 4)
+        writer.writeInteger(rawValue)
+        return writer.bytes
+    }
 
     public var description: String { Hex.encode(bytes) }
 
@@ -60,7 +69,11 @@ public struct KeyIdentifier: Sendable, Hashable, CustomStringConvertible {
     /// KDF(K, FC = 0x50, P0 = the receiving entity's MC service user ID).
     public static func userSalt(key: SecretBytes, userIdentifier: String) throws -> UInt32 {
         let derived = try KDF3GPP.derive(key: key, fc: 0x50, parameters: [.string(userIdentifier)])
-        return derived.withUnsafeBytes { bytes in bytes.suffix(4).reduce(0) { $0 << 8 | UInt32($1) } } & valueMask
+        // The KDF's output is 32 octets; the salt is in its last four.
+        guard let word = derived.withUnsafeBytes({ ByteReader($0).peekInteger(at: $0.count - 4, as: UInt32.self) }) else {
+            preconditionFailure("KDF3GPP gives 32 octets")
+        }
+        return word & valueMask
     }
 
     /// At the sender: the UK-ID (for a GMK, the GUK-ID) of this K-ID for the

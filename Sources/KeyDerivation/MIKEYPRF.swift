@@ -25,9 +25,12 @@ public enum MIKEYPRF {
 
     /// label = constant || cs_id || csb_id || RAND (RFC 3830 §4.1.3).
     public static func label(_ type: KeyType, csID: UInt8, csbID: UInt32, rand: [UInt8]) -> [UInt8] {
-        let constant = [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: type.rawValue >> $0) }
-        let csb = [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: csbID >> $0) }
-        return constant + [csID] + csb + rand
+        var writer = ByteWriter(capacity: 9 + rand.count)
+        writer.writeInteger(type.rawValue)
+        writer.writeInteger(csID)
+        writer.writeInteger(csbID)
+        writer.writeBytes(rand)
+        return writer.bytes
     }
 
     /// PRF(inkey, label) of `length` octets.

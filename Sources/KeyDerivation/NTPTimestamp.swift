@@ -1,3 +1,4 @@
+import Octets
 import Foundation
 
 /// A 64-bit NTP timestamp (RFC 5905 §6, the NTP-UTC of RFC 3830 §6.6): 32
@@ -46,7 +47,9 @@ public struct NTPTimestamp: Sendable, Hashable, Comparable {
 
     /// The eight octets as MIKEY carries them (big-endian).
     public var bytes: [UInt8] {
-        (0 ..< 8).reversed().map { UInt8(truncatingIfNeeded: rawValue >> (8 * UInt64($0))) }
+        var writer = ByteWriter(capacity: 8)
+        writer.writeInteger(rawValue)
+        return writer.bytes
     }
 
     public static func < (lhs: NTPTimestamp, rhs: NTPTimestamp) -> Bool {

@@ -10,12 +10,14 @@ public struct SecretBytes: Sendable {
         // Written only in init; read-only afterwards.
         let pointer: UnsafeMutableRawBufferPointer
 
-        init(copying bytes: some Sequence<UInt8>) {
-            let array = Array(bytes)
-            pointer = .allocate(byteCount: array.count, alignment: 16)
-            pointer.copyBytes(from: array)
-            var scratch = array
-            scratch.wipe()
+        /// Copies `bytes` straight into the new storage: no intermediate
+        /// array, so no unwiped copy of the secret is left behind. (Wiping a
+        /// `var` copy of an array would wipe a fresh copy-on-write buffer
+        /// and leave the original untouched.)
+        init(copying bytes: some Collection<UInt8>) {
+            pointer = .allocate(byteCount: bytes.count, alignment: 16)
+            pointer.initializeMemory(as: UInt8.self, repeating: 0)
+            for (index, byte) in zip(pointer.indices, bytes) { pointer[index] = byte }
         }
 
         deinit {
@@ -28,7 +30,7 @@ public struct SecretBytes: Sendable {
 
     /// Copies `bytes` into wiped-on-release storage. The caller remains
     /// responsible for wiping its own copy.
-    public init(_ bytes: some Sequence<UInt8>) {
+    public init(_ bytes: some Collection<UInt8>) {
         buffer = Buffer(copying: bytes)
     }
 
