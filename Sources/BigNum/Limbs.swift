@@ -25,6 +25,18 @@ struct Limbs: Sendable, BitwiseCopyable {
         withMutablePointer { secureZero($0, count: Limbs.capacity * MemoryLayout<UInt>.stride) }
     }
 
+    #if arch(x86_64)
+    /// Calls `body` with the 16 limbs as the native kernel's `uint64_t` words.
+    mutating func withMutableWords<Result>(_ body: (UnsafeMutablePointer<UInt64>) throws -> Result) rethrows -> Result {
+        try withMutablePointer { try $0.withMemoryRebound(to: UInt64.self, capacity: Limbs.capacity, body) }
+    }
+
+    /// Calls `body` with the 16 limbs as read-only `uint64_t` words.
+    func withWords<Result>(_ body: (UnsafePointer<UInt64>) throws -> Result) rethrows -> Result {
+        try withPointer { try $0.withMemoryRebound(to: UInt64.self, capacity: Limbs.capacity, body) }
+    }
+    #endif
+
     /// Calls `body` with a read-only pointer to the 16 limbs.
     func withPointer<Result>(_ body: (UnsafePointer<UInt>) throws -> Result) rethrows -> Result {
         try withUnsafePointer(to: words) { tuple in

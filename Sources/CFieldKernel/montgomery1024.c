@@ -17,7 +17,7 @@
 #include "montgomery1024_rows.h"
 
 enum { N = 16 };
-typedef unsigned long limb;
+typedef uint64_t limb;
 typedef unsigned __int128 wide_limb;
 
 int cfk_montgomery1024_available(void) {
@@ -40,6 +40,7 @@ static inline void subtract_modulus_if_needed(limb *r, const limb *value, limb c
     limb difference[N];
     limb borrow = cfk_subtract_16(difference, value, p);
     select_masked(r, value, difference, 0 - (carry | (borrow ^ 1)));
+    wipe(difference, N);
 }
 
 /* r = value + p when borrow is 1, else value (mod 2^1024). */
@@ -47,6 +48,7 @@ static inline void add_modulus_if(limb *r, const limb *value, limb borrow, const
     limb masked[N];
     for (int j = 0; j < N; j++) masked[j] = p[j] & (0 - borrow);
     (void)cfk_add_16(r, value, masked);
+    wipe(masked, N);
 }
 
 /* t[0 ..< 32] = a * b. */
@@ -206,12 +208,14 @@ void cfk_modular_add1024(limb r[16], const limb a[16], const limb b[16], const l
     limb sum[N];
     limb carry = cfk_add_16(sum, a, b);
     subtract_modulus_if_needed(r, sum, carry, p);
+    wipe(sum, N);
 }
 
 void cfk_modular_subtract1024(limb r[16], const limb a[16], const limb b[16], const limb p[16]) {
     limb difference[N];
     limb borrow = cfk_subtract_16(difference, a, b);
     add_modulus_if(r, difference, borrow, p);
+    wipe(difference, N);
 }
 
 #endif /* __x86_64__ */

@@ -20,12 +20,19 @@ enum NativeMontgomery1024 {
     }()
 
     #if arch(x86_64)
+    /// The modulus limbs as the kernel's `uint64_t` words (the same 64-bit
+    /// limbs: `UInt` is 64 bits wide on x86-64).
+    @inline(__always)
+    private static func words(_ modulus: UnsafePointer<UInt>) -> UnsafePointer<UInt64> {
+        UnsafeRawPointer(modulus).assumingMemoryBound(to: UInt64.self)
+    }
+
     @inline(__always)
     static func multiply(_ a: Limbs, _ b: Limbs, modulus: UnsafePointer<UInt>, inverseFactor: UInt) -> Limbs {
         var result = Limbs()
-        result.withMutablePointer { r in
-            a.withPointer { ap in
-                b.withPointer { bp in cfk_montgomery1024_multiply(r, ap, bp, modulus, inverseFactor) }
+        result.withMutableWords { r in
+            a.withWords { ap in
+                b.withWords { bp in cfk_montgomery1024_multiply(r, ap, bp, words(modulus), UInt64(inverseFactor)) }
             }
         }
         return result
@@ -34,8 +41,8 @@ enum NativeMontgomery1024 {
     @inline(__always)
     static func square(_ a: Limbs, modulus: UnsafePointer<UInt>, inverseFactor: UInt) -> Limbs {
         var result = Limbs()
-        result.withMutablePointer { r in
-            a.withPointer { ap in cfk_montgomery1024_square(r, ap, modulus, inverseFactor) }
+        result.withMutableWords { r in
+            a.withWords { ap in cfk_montgomery1024_square(r, ap, words(modulus), UInt64(inverseFactor)) }
         }
         return result
     }
@@ -46,12 +53,12 @@ enum NativeMontgomery1024 {
         modulus: UnsafePointer<UInt>, inverseFactor: UInt
     ) -> Limbs {
         var result = Limbs()
-        result.withMutablePointer { r in
-            a.withPointer { ap in
-                b.withPointer { bp in
-                    c.withPointer { cp in
-                        d.withPointer { dp in
-                            cfk_montgomery1024_sum_of_products(r, ap, bp, cp, dp, modulus, inverseFactor, subtract ? 1 : 0)
+        result.withMutableWords { r in
+            a.withWords { ap in
+                b.withWords { bp in
+                    c.withWords { cp in
+                        d.withWords { dp in
+                            cfk_montgomery1024_sum_of_products(r, ap, bp, cp, dp, words(modulus), UInt64(inverseFactor), subtract ? 1 : 0)
                         }
                     }
                 }
@@ -66,12 +73,12 @@ enum NativeMontgomery1024 {
         _ x0: Limbs, _ x1: Limbs, _ y0: Limbs, _ y1: Limbs, modulus: UnsafePointer<UInt>, inverseFactor: UInt
     ) -> (Limbs, Limbs) {
         var (r0, r1) = (Limbs(), Limbs())
-        r0.withMutablePointer { r0p in
-            r1.withMutablePointer { r1p in
-                x0.withPointer { x0p in
-                    x1.withPointer { x1p in
-                        y0.withPointer { y0p in
-                            y1.withPointer { y1p in cfk_fp2_multiply(r0p, r1p, x0p, x1p, y0p, y1p, modulus, inverseFactor) }
+        r0.withMutableWords { r0p in
+            r1.withMutableWords { r1p in
+                x0.withWords { x0p in
+                    x1.withWords { x1p in
+                        y0.withWords { y0p in
+                            y1.withWords { y1p in cfk_fp2_multiply(r0p, r1p, x0p, x1p, y0p, y1p, words(modulus), UInt64(inverseFactor)) }
                         }
                     }
                 }
@@ -84,9 +91,9 @@ enum NativeMontgomery1024 {
     @inline(__always)
     static func fp2Square(_ x0: Limbs, _ x1: Limbs, modulus: UnsafePointer<UInt>, inverseFactor: UInt) -> (Limbs, Limbs) {
         var (r0, r1) = (Limbs(), Limbs())
-        r0.withMutablePointer { r0p in
-            r1.withMutablePointer { r1p in
-                x0.withPointer { x0p in x1.withPointer { x1p in cfk_fp2_square(r0p, r1p, x0p, x1p, modulus, inverseFactor) } }
+        r0.withMutableWords { r0p in
+            r1.withMutableWords { r1p in
+                x0.withWords { x0p in x1.withWords { x1p in cfk_fp2_square(r0p, r1p, x0p, x1p, words(modulus), UInt64(inverseFactor)) } }
             }
         }
         return (r0, r1)
@@ -98,12 +105,12 @@ enum NativeMontgomery1024 {
         _ v0: inout Limbs, _ v1: inout Limbs, lambda: Limbs, mu: Limbs, u: Limbs, w: Limbs,
         modulus: UnsafePointer<UInt>, inverseFactor: UInt
     ) {
-        v0.withMutablePointer { v0p in
-            v1.withMutablePointer { v1p in
-                lambda.withPointer { lp in
-                    mu.withPointer { mp in
-                        u.withPointer { up in
-                            w.withPointer { wp in cfk_fp2_multiply_by_line(v0p, v1p, lp, mp, up, wp, modulus, inverseFactor) }
+        v0.withMutableWords { v0p in
+            v1.withMutableWords { v1p in
+                lambda.withWords { lp in
+                    mu.withWords { mp in
+                        u.withWords { up in
+                            w.withWords { wp in cfk_fp2_multiply_by_line(v0p, v1p, lp, mp, up, wp, words(modulus), UInt64(inverseFactor)) }
                         }
                     }
                 }
@@ -125,11 +132,11 @@ enum NativeMontgomery1024 {
     @inline(__always)
     private static func modular(
         _ a: Limbs, _ b: Limbs, modulus: UnsafePointer<UInt>,
-        _ operation: (UnsafeMutablePointer<UInt>, UnsafePointer<UInt>, UnsafePointer<UInt>, UnsafePointer<UInt>) -> Void
+        _ operation: (UnsafeMutablePointer<UInt64>, UnsafePointer<UInt64>, UnsafePointer<UInt64>, UnsafePointer<UInt64>) -> Void
     ) -> Limbs {
         var result = Limbs()
-        result.withMutablePointer { r in
-            a.withPointer { ap in b.withPointer { bp in operation(r, ap, bp, modulus) } }
+        result.withMutableWords { r in
+            a.withWords { ap in b.withWords { bp in operation(r, ap, bp, words(modulus)) } }
         }
         return result
     }

@@ -13,44 +13,46 @@
 
 #if defined(__x86_64__)
 
+#include <stdint.h>
+
 /* 1 when this build has the kernel (x86-64) and the CPU has BMI2; 0 otherwise. */
 int cfk_montgomery1024_available(void);
 
 /* r = a * b * R^-1 mod p. */
-void cfk_montgomery1024_multiply(unsigned long r[16], const unsigned long a[16], const unsigned long b[16],
-                                 const unsigned long p[16], unsigned long n0);
+void cfk_montgomery1024_multiply(uint64_t r[16], const uint64_t a[16], const uint64_t b[16],
+                                 const uint64_t p[16], uint64_t n0);
 
 /* r = a^2 * R^-1 mod p. */
-void cfk_montgomery1024_square(unsigned long r[16], const unsigned long a[16], const unsigned long p[16],
-                               unsigned long n0);
+void cfk_montgomery1024_square(uint64_t r[16], const uint64_t a[16], const uint64_t p[16],
+                               uint64_t n0);
 
 /* r = (a * b + c * d) * R^-1 mod p, or (a * b - c * d) * R^-1 mod p when
    subtract is non-zero, with one reduction. */
-void cfk_montgomery1024_sum_of_products(unsigned long r[16], const unsigned long a[16], const unsigned long b[16],
-                                        const unsigned long c[16], const unsigned long d[16],
-                                        const unsigned long p[16], unsigned long n0, int subtract);
+void cfk_montgomery1024_sum_of_products(uint64_t r[16], const uint64_t a[16], const uint64_t b[16],
+                                        const uint64_t c[16], const uint64_t d[16],
+                                        const uint64_t p[16], uint64_t n0, int subtract);
 
 /* F_p^2 = F_p[i]/(i^2 + 1), elements x0 + x1*i in Montgomery form:
    r = x * y with three products (Karatsuba) and two reductions. */
-void cfk_fp2_multiply(unsigned long r0[16], unsigned long r1[16], const unsigned long x0[16],
-                      const unsigned long x1[16], const unsigned long y0[16], const unsigned long y1[16],
-                      const unsigned long p[16], unsigned long n0);
+void cfk_fp2_multiply(uint64_t r0[16], uint64_t r1[16], const uint64_t x0[16],
+                      const uint64_t x1[16], const uint64_t y0[16], const uint64_t y1[16],
+                      const uint64_t p[16], uint64_t n0);
 
 /* r = x^2 = (x0 + x1)(x0 - x1) + 2*x0*x1*i with two products and two reductions. */
-void cfk_fp2_square(unsigned long r0[16], unsigned long r1[16], const unsigned long x0[16],
-                    const unsigned long x1[16], const unsigned long p[16], unsigned long n0);
+void cfk_fp2_square(uint64_t r0[16], uint64_t r1[16], const uint64_t x0[16],
+                    const uint64_t x1[16], const uint64_t p[16], uint64_t n0);
 
 /* v = v * (s + i) with s = lambda*u + mu*w, in place: the product of a
    precomputed pairing's accumulator with one normalised line. */
-void cfk_fp2_multiply_by_line(unsigned long v0[16], unsigned long v1[16], const unsigned long lambda[16],
-                              const unsigned long mu[16], const unsigned long u[16], const unsigned long w[16],
-                              const unsigned long p[16], unsigned long n0);
+void cfk_fp2_multiply_by_line(uint64_t v0[16], uint64_t v1[16], const uint64_t lambda[16],
+                              const uint64_t mu[16], const uint64_t u[16], const uint64_t w[16],
+                              const uint64_t p[16], uint64_t n0);
 
 /* r = a + b mod p and r = a - b mod p. */
-void cfk_modular_add1024(unsigned long r[16], const unsigned long a[16], const unsigned long b[16],
-                         const unsigned long p[16]);
-void cfk_modular_subtract1024(unsigned long r[16], const unsigned long a[16], const unsigned long b[16],
-                              const unsigned long p[16]);
+void cfk_modular_add1024(uint64_t r[16], const uint64_t a[16], const uint64_t b[16],
+                         const uint64_t p[16]);
+void cfk_modular_subtract1024(uint64_t r[16], const uint64_t a[16], const uint64_t b[16],
+                              const uint64_t p[16]);
 
 #endif /* __x86_64__ */
 
