@@ -331,7 +331,9 @@ public final class PrimeField: Sendable {
 
     /// base^exponent with a fixed 4-bit window and constant-time table lookups:
     /// the sequence of operations depends only on max(bits(p), bits(exponent)),
-    /// never on the values. Use it for secret exponents or bases.
+    /// never on the base, so the base may be secret. The exponent is read
+    /// through `BigUInt` (GMP `mpz`), which is not constant time: it must be
+    /// public. (SAKKE's secret exponent r goes through `SAKKEPowerTable`.)
     public func power(_ base: FieldElement, _ exponent: BigUInt) -> FieldElement {
         let windowBits = 4
         let tableCount = 1 << windowBits

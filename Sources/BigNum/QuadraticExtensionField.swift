@@ -71,16 +71,9 @@ public final class QuadraticExtensionField: Sendable {
 
     /// (a + bi)(c + di) = (ac − bd) + (ad + bc)i.
     public func multiply(_ x: QuadraticExtensionElement, _ y: QuadraticExtensionElement) -> QuadraticExtensionElement {
-        #if arch(x86_64)
-        let kernel = base.kernel
-        if kernel.usesNativeEngine {
-            // Karatsuba: (a + b)(c + d) − ac − bd = ad + bc, three products.
-            let (real, imaginary) = NativeMontgomery1024.fp2Multiply(
-                x.real.limbs, x.imaginary.limbs, y.real.limbs, y.imaginary.limbs,
-                modulus: kernel.modulus, inverseFactor: kernel.inverseFactor)
+        if let (real, imaginary) = base.kernel.fp2Multiply(x.real.limbs, x.imaginary.limbs, y.real.limbs, y.imaginary.limbs) {
             return QuadraticExtensionElement(real: FieldElement(limbs: real), imaginary: FieldElement(limbs: imaginary))
         }
-        #endif
         return QuadraticExtensionElement(
             real: base.differenceOfProducts(x.real, y.real, x.imaginary, y.imaginary),
             imaginary: base.sumOfProducts(x.real, y.imaginary, x.imaginary, y.real)
@@ -89,14 +82,9 @@ public final class QuadraticExtensionField: Sendable {
 
     /// (a + bi)² = (a + b)(a − b) + 2ab·i.
     public func square(_ x: QuadraticExtensionElement) -> QuadraticExtensionElement {
-        #if arch(x86_64)
-        let kernel = base.kernel
-        if kernel.usesNativeEngine {
-            let (real, imaginary) = NativeMontgomery1024.fp2Square(
-                x.real.limbs, x.imaginary.limbs, modulus: kernel.modulus, inverseFactor: kernel.inverseFactor)
+        if let (real, imaginary) = base.kernel.fp2Square(x.real.limbs, x.imaginary.limbs) {
             return QuadraticExtensionElement(real: FieldElement(limbs: real), imaginary: FieldElement(limbs: imaginary))
         }
-        #endif
         let product = base.multiply(x.real, x.imaginary)
         return QuadraticExtensionElement(
             real: base.multiply(base.add(x.real, x.imaginary), base.subtract(x.real, x.imaginary)),
@@ -112,20 +100,13 @@ public final class QuadraticExtensionField: Sendable {
     /// x·(s + i) with s = λ·u + μ·w: the product of a precomputed pairing's
     /// accumulator with one line normalised to imaginary part 1 (RFC 6508 §3.2
     /// up to a factor of F_p*), (a·s − b) + (a + b·s)·i.
-    public func multiply(
+    package func multiply(
         _ x: QuadraticExtensionElement, byLineWithSlope lambda: FieldElement, intercept mu: FieldElement,
         at u: FieldElement, _ w: FieldElement
     ) -> QuadraticExtensionElement {
-        #if arch(x86_64)
-        let kernel = base.kernel
-        if kernel.usesNativeEngine {
-            var (real, imaginary) = (x.real.limbs, x.imaginary.limbs)
-            NativeMontgomery1024.fp2MultiplyByLine(
-                &real, &imaginary, lambda: lambda.limbs, mu: mu.limbs, u: u.limbs, w: w.limbs,
-                modulus: kernel.modulus, inverseFactor: kernel.inverseFactor)
+        if let (real, imaginary) = base.kernel.fp2MultiplyByLine(x.real.limbs, x.imaginary.limbs, lambda.limbs, mu.limbs, u.limbs, w.limbs) {
             return QuadraticExtensionElement(real: FieldElement(limbs: real), imaginary: FieldElement(limbs: imaginary))
         }
-        #endif
         let s = base.sumOfProducts(lambda, u, mu, w)
         return QuadraticExtensionElement(
             real: base.subtract(base.multiply(x.real, s), x.imaginary),

@@ -141,6 +141,44 @@ final class MontgomeryKernel: @unchecked Sendable {
         return result
     }
 
+    // MARK: - F_p² operations the native engine does in one call
+
+    // The engine is chosen here and nowhere else: each returns nil when GMP
+    // serves this field, and QuadraticExtensionField then composes the
+    // operation from F_p products.
+
+    /// (x0 + x1·i)(y0 + y1·i) in one native call (Karatsuba, lazy reduction).
+    @inline(__always)
+    func fp2Multiply(_ x0: Limbs, _ x1: Limbs, _ y0: Limbs, _ y1: Limbs) -> (Limbs, Limbs)? {
+        #if arch(x86_64)
+        if usesNativeEngine { return NativeMontgomery1024.fp2Multiply(x0, x1, y0, y1, modulus: modulus, inverseFactor: inverseFactor) }
+        #endif
+        return nil
+    }
+
+    /// (x0 + x1·i)² in one native call.
+    @inline(__always)
+    func fp2Square(_ x0: Limbs, _ x1: Limbs) -> (Limbs, Limbs)? {
+        #if arch(x86_64)
+        if usesNativeEngine { return NativeMontgomery1024.fp2Square(x0, x1, modulus: modulus, inverseFactor: inverseFactor) }
+        #endif
+        return nil
+    }
+
+    /// (x0 + x1·i)·(s + i) with s = λ·u + μ·w in one native call.
+    @inline(__always)
+    func fp2MultiplyByLine(_ x0: Limbs, _ x1: Limbs, _ lambda: Limbs, _ mu: Limbs, _ u: Limbs, _ w: Limbs) -> (Limbs, Limbs)? {
+        #if arch(x86_64)
+        if usesNativeEngine {
+            var (real, imaginary) = (x0, x1)
+            NativeMontgomery1024.fp2MultiplyByLine(
+                &real, &imaginary, lambda: lambda, mu: mu, u: u, w: w, modulus: modulus, inverseFactor: inverseFactor)
+            return (real, imaginary)
+        }
+        #endif
+        return nil
+    }
+
     @inline(__always)
     func add(_ a: Limbs, _ b: Limbs) -> Limbs {
         #if arch(x86_64)

@@ -1,19 +1,15 @@
 import BigNum
 
-/// Rewritings of a scalar (256-bit: four limbs, least significant first; or a
-/// `BigUInt` for the SAKKE curve) into the digit sequences the scalar
-/// multiplications consume.
+/// Rewritings of a scalar (256-bit: four limbs, least significant first; or
+/// the canonical limbs of a SAKKE scalar) into the digit sequences the scalar
+/// multiplications consume, reading bits at public positions only.
 package enum ScalarRecoding {
-    /// `count` bits of `words` from bit `position` (positions past bit 255 read as 0).
-    /// The position is public; the bits may be secret (no branch on them).
+    /// `count` bits of the 256-bit `words` from bit `position` (positions
+    /// past bit 255 read as 0), as ``bits(_:at:count:)-(UnsafeBufferPointer<UInt>,_,_)``
+    /// reads them from limbs. The position is public; the bits may be secret.
     static func bits(_ words: (UInt64, UInt64, UInt64, UInt64), at position: Int, count: Int) -> UInt64 {
         withUnsafeBytes(of: words) { raw in
-            let limbs = raw.assumingMemoryBound(to: UInt64.self)
-            let index = position / 64, offset = position % 64
-            guard index < 4 else { return 0 }
-            var value = limbs[index] >> UInt64(offset)
-            if offset + count > 64, index + 1 < 4 { value |= limbs[index + 1] << UInt64(64 - offset) }
-            return value & ((1 << UInt64(count)) - 1)
+            UInt64(bits(raw.assumingMemoryBound(to: UInt.self), at: position, count: count))
         }
     }
 
