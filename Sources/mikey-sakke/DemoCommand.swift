@@ -30,7 +30,6 @@ struct DemoCommand: ParsableCommand {
         print("")
         print("Layers still to come (see Docs/Architecture.md):")
         for layer in [
-            "SAKKE    speed: a faster cold pairing (a two-row or AVX2 1024-bit product)",
             "MIKEY    I_MESSAGE build and parse (RFC 3830, 6509; TS 33.180 Annex E)",
         ] {
             print("  - \(layer)")
