@@ -1,3 +1,4 @@
+import CValueBarrier
 import Octets
 /// Arithmetic modulo a fixed odd prime p of up to 1024 bits: the hot path of
 /// the curves, signatures and the pairing above it (RFC 6507 §2, RFC 6508 §2–3).
@@ -222,9 +223,12 @@ public final class PrimeField: Sendable {
         FieldElement(limbs: kernel.sumOfProducts(a.limbs, b.limbs, c.limbs, d.limbs, subtract: true))
     }
 
-    /// `b` if `condition`, else `a`, without a branch on `condition` (masked limbs).
+    /// `b` if `condition`, else `a`, without a branch on `condition` (masked
+    /// limbs). The mask passes `value_barrier_u64` so the optimizer cannot
+    /// turn the selection back into a branch (LLVM did, in the SAKKE tables'
+    /// scans; the constant-time check found it).
     public func select(_ a: FieldElement, _ b: FieldElement, if condition: Bool) -> FieldElement {
-        let mask = 0 &- UInt(unsafeBitCast(condition, to: UInt8.self))
+        let mask = UInt(value_barrier_u64(0 &- UInt64(unsafeBitCast(condition, to: UInt8.self))))
         var result = a.limbs
         result.withMutablePointer { r in
             b.limbs.withPointer { bp in
@@ -264,7 +268,8 @@ public final class PrimeField: Sendable {
     ///
     /// - Throws: `BigNumError.notInvertible` when a or b is 0.
     public func inverse(_ a: FieldElement, blindedBy b: FieldElement) throws -> FieldElement {
-        guard !isZero(b) else { throw BigNumError.notInvertible }
+        // Whether the blinding factor is 0 says nothing about a.
+        guard !ConstantTimeValidation.declassify(isZero(b)) else { throw BigNumError.notInvertible }
         // a·b is uniform and independent of a for uniform nonzero b (b stays
         // secret): public by design, so the variable-time inversion may see it.
         return multiply(b, try inverseVartime(ConstantTimeValidation.declassify(multiply(a, b))))

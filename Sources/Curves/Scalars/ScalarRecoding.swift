@@ -9,7 +9,8 @@ package enum ScalarRecoding {
     /// reads them from limbs. The position is public; the bits may be secret.
     static func bits(_ words: (UInt64, UInt64, UInt64, UInt64), at position: Int, count: Int) -> UInt64 {
         withUnsafeBytes(of: words) { raw in
-            UInt64(bits(raw.assumingMemoryBound(to: UInt.self), at: position, count: count))
+            // truncatingIfNeeded: a checked conversion would branch on the (secret) bits.
+            UInt64(truncatingIfNeeded: bits(raw.assumingMemoryBound(to: UInt.self), at: position, count: count))
         }
     }
 
