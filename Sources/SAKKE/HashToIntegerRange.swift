@@ -13,8 +13,8 @@ import Octets
 /// l = ⌈lg(n) / 256⌉.
 ///
 /// SAKKE's own two uses are constant time and never touch `BigUInt`:
-/// ``scalar(ssv:identifier:)`` reduces mod q in the Montgomery engine, and
-/// ``mask(_:)`` reduces mod 2¹²⁸ by keeping the last 16 octets. The general
+/// `scalar(ssv:identifier:)` reduces mod q in the Montgomery engine, and
+/// `mask(_:)` reduces mod 2¹²⁸ by keeping the last 16 octets. The general
 /// ``hash(_:below:)`` reduces with GMP and is for public inputs (test vectors).
 public enum HashToIntegerRange {
     /// The integer in [0, n) that `s` hashes to. Variable time (GMP): for

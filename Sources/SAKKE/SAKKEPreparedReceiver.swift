@@ -22,7 +22,7 @@ extension SAKKE {
             rskLines = SAKKEPairingPrecomputation(key.rsk.point)
         }
 
-        /// ``ReceiverKey/decapsulate(_:)-(Encapsulation)`` with the prepared tables; same result.
+        /// ``ReceiverKey/decapsulate(_:)-(SAKKE.Encapsulation)`` with the prepared tables; same result.
         public func decapsulate(_ encapsulation: Encapsulation) throws -> SecretBytes {
             try key.decapsulate(
                 encapsulation, pairing: { rskLines.pairing(with: $0) },

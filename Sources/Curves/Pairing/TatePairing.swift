@@ -22,7 +22,7 @@ import Octets
 /// before an addition, and never has y = 0 (its order is odd). Nor for R of
 /// order 2q or 4q (an RSK with a small torsion part), whose multiples [j]R,
 /// 0 < j < q, are never O, ±R or of order 2 either; such an R is caught by
-/// ``reducedCheckingOrder(_:_:)``. The control
+/// `reducedCheckingOrder(_:_:)`. The control
 /// flow follows the public q only; the field operations are constant time.
 ///
 /// Raising to p − 1, which maps PF_p onto the order-(p + 1) subgroup of F_p²*
