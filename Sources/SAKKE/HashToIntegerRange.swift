@@ -75,7 +75,8 @@ public enum HashToIntegerRange {
             var block = SHA256()
             block.update(data: h)
             block.update(data: a)
-            concatenated += Array(block.finalize())
+            // Appended from the digest itself: no temporary array of vᵢ left unwiped.
+            block.finalize().withUnsafeBytes { concatenated.append(contentsOf: $0) }
         }
         return concatenated
     }

@@ -18,15 +18,7 @@ package enum ScalarRecoding {
     /// computed without branches on k (constant time): a window above 16
     /// becomes negative and carries one into the next.
     static func signedWindows(_ words: (UInt64, UInt64, UInt64, UInt64)) -> [Int] {
-        var digits = [Int](repeating: 0, count: signedWindowCount)
-        var carry: UInt64 = 0
-        for index in 0 ..< signedWindowCount {
-            let window = bits(words, at: 5 * index, count: 5) &+ carry
-            // carry = 1 exactly when window > 16, i.e. when 16 − window is negative.
-            carry = (16 &- window) >> 63
-            digits[index] = Int(bitPattern: UInt(window)) &- Int(bitPattern: UInt(carry << 5))
-        }
-        return digits
+        withUnsafeBytes(of: words) { signedWindows($0.assumingMemoryBound(to: UInt.self), count: signedWindowCount) }
     }
 
     /// `count` bits (at most 63) of the little-endian limbs from bit
