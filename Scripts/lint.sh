@@ -20,6 +20,14 @@ report() {
 # empty or a point from a default. Throw a typed error, or preconditionFailure
 # when only a bug can get there.
 report "silent fallback after try? (throw or preconditionFailure instead)" 'try\?[^;]*\?\?'
+# The same, with the `?? default` on the continuation line.
+multiline=$(find Sources -name '*.swift' -not -path '*/mikey-sakke/*' -not -path '*/constant-time-check/*' -print0 |
+    xargs -0 perl -0777 -ne 'while (/try\?[^\n]*\n\s*\?\?/g) { my $line = substr($_, 0, $-[0]) =~ tr/\n//; print "$ARGV:", $line + 1, "\n" }')
+if [ -n "$multiline" ]; then
+    echo "lint: silent fallback after try? across lines (throw or preconditionFailure instead)" >&2
+    echo "$multiline" >&2
+    status=1
+fi
 # try! traps on data that may come from outside.
 report "try! in library code" 'try!'
 # Stubs reported as done.

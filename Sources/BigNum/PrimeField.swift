@@ -182,12 +182,19 @@ public final class PrimeField: Sendable {
     /// constant time (the caller wipes the octets of a secret).
     public func bytes(_ element: FieldElement) -> [UInt8] {
         var octets = [UInt8](repeating: 0, count: byteCount)
+        octets.withUnsafeMutableBytes { write(element, into: $0) }
+        return octets
+    }
+
+    /// FE2OSP into the first ``byteCount`` octets of `octets`, in constant
+    /// time: for a secret written straight into wiped storage (`SecretBytes`).
+    package func write(_ element: FieldElement, into octets: UnsafeMutableRawBufferPointer) {
+        precondition(octets.count >= byteCount, "FE2OSP needs \(byteCount) octets")
         withCanonicalLimbs(element) { limbs in
             for position in 0 ..< byteCount {
                 octets[byteCount - 1 - position] = UInt8(truncatingIfNeeded: limbs[position / 8] >> UInt(8 * (position % 8)))
             }
         }
-        return octets
     }
 
     // MARK: - Arithmetic

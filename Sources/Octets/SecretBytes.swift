@@ -20,6 +20,19 @@ public struct SecretBytes: Sendable {
             for (index, byte) in zip(pointer.indices, bytes) { pointer[index] = byte }
         }
 
+        /// `count` zeroed bytes, written by `body` in place; wiped and freed
+        /// if `body` throws.
+        init(count: Int, initializingWith body: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
+            let pointer = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 16)
+            pointer.initializeMemory(as: UInt8.self, repeating: 0)
+            do { try body(pointer) } catch {
+                if let base = pointer.baseAddress { secureZero(base, count: pointer.count) }
+                pointer.deallocate()
+                throw error
+            }
+            self.pointer = pointer
+        }
+
         deinit {
             if let base = pointer.baseAddress { secureZero(base, count: pointer.count) }
             pointer.deallocate()
@@ -34,12 +47,19 @@ public struct SecretBytes: Sendable {
         buffer = Buffer(copying: bytes)
     }
 
+    /// `count` bytes that `body` writes in place into the wiped-on-release
+    /// storage (it starts zeroed), so that a secret computed into it never
+    /// exists in an unwiped buffer. If `body` throws, the storage is wiped
+    /// and the error passed on.
+    public init(count: Int, initializingWith body: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
+        buffer = try Buffer(count: count, initializingWith: body)
+    }
+
     /// `count` bytes from `generator` (the system CSPRNG by default).
     public static func random(count: Int, using generator: inout some RandomNumberGenerator) -> SecretBytes {
-        var bytes = [UInt8](repeating: 0, count: count)
-        for index in bytes.indices { bytes[index] = generator.next() }
-        defer { bytes.wipe() }
-        return SecretBytes(bytes)
+        SecretBytes(count: count) { bytes in
+            for index in bytes.indices { bytes[index] = generator.next() }
+        }
     }
 
     /// `count` bytes from the system CSPRNG.

@@ -17,12 +17,17 @@ import Octets
 /// `mask(_:)` reduces mod 2¹²⁸ by keeping the last 16 octets. The general
 /// ``hash(_:below:)`` reduces with GMP and is for public inputs (test vectors).
 public enum HashToIntegerRange {
+    /// The widest n ``hash(_:below:)`` takes: 8192 bits, 32 SHA-256 blocks,
+    /// eight times SAKKE's widest use (q, p of 1024 bits).
+    public static let maximumBitWidth = 8192
+
     /// The integer in [0, n) that `s` hashes to. Variable time (GMP): for
     /// public inputs only.
     ///
-    /// - Throws: `SAKKEError.invalidRange` for n < 2.
+    /// - Throws: `SAKKEError.invalidRange` for n < 2 or n wider than
+    ///   ``maximumBitWidth`` bits (the hash would grow with n without bound).
     public static func hash(_ s: some Sequence<UInt8>, below n: BigUInt) throws -> BigUInt {
-        guard n >= 2 else { throw SAKKEError.invalidRange }
+        guard n >= 2, n.bitWidth <= maximumBitWidth else { throw SAKKEError.invalidRange }
         var hasher = SHA256()
         hasher.update(data: Array(s))
         var blocks = concatenatedBlocks(hasher, count: blockCount(below: n))

@@ -3,7 +3,8 @@ import Curves
 /// Errors of the SAKKE module (RFC 6508). Decapsulation fails with the single
 /// ``authenticationFailure``; decoding of public inputs says what is wrong.
 public enum SAKKEError: Error, Equatable, Sendable {
-    /// A HashToIntegerRange bound below 2: no range to hash into.
+    /// A HashToIntegerRange bound below 2 (no range to hash into) or wider
+    /// than `HashToIntegerRange.maximumBitWidth` bits.
     case invalidRange
     /// A secret (the KMS master secret z) not in 1 … q − 1.
     case invalidSecret

@@ -34,7 +34,11 @@ extension SAKKE {
             do { zt = try SAKKECurve.generatorTable.multiply(z.value) } catch { throw SAKKEError.invalidSecret }
         }
 
-        /// K_(a,T) = [(a + z)⁻¹]P for the identifier a (RFC 6508 §6.1.1).
+        /// K_(a,T) = [(a + z)⁻¹]P for the identifier a (RFC 6508 §6.1.1), in
+        /// constant time in z and the inverse. The key is right by
+        /// construction (a multiple of P, so of order q, and ⟨[a]P + Z_T, K⟩ = g);
+        /// the receiver still validates it (``ReceiverKey``, RFC 6508 §6.1.2),
+        /// since it cannot tell a KMS's key from a forged one.
         ///
         /// - Throws: `SAKKEError.degenerateIdentifier` when a + z ≡ 0 (mod q).
         public func receiverSecretKey(for identifier: some Collection<UInt8>) throws -> ReceiverSecretKey {

@@ -19,7 +19,7 @@ extension SAKKE {
         public init(_ key: ReceiverKey) {
             self.key = key
             identityTable = SAKKEFixedBaseTable(key.identityPoint)
-            rskLines = SAKKEPairingPrecomputation(key.rsk.point)
+            rskLines = key.rsk.withPoint { SAKKEPairingPrecomputation($0) }
         }
 
         /// ``ReceiverKey/decapsulate(_:)-(SAKKE.Encapsulation)`` with the prepared tables; same result.

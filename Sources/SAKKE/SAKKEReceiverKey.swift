@@ -24,7 +24,7 @@ extension SAKKE {
         public init(identifier: some Collection<UInt8>, zt: SAKKEPoint, rsk: ReceiverSecretKey) throws {
             let identifier = Array(identifier)
             guard let point = try? SAKKE.identityPoint(identifier, zt: zt),
-                let pairing = TatePairing.reducedCheckingOrder(rsk.point, point),
+                let pairing = rsk.withPoint({ TatePairing.reducedCheckingOrder($0, point) }),
                 // Whether the key is valid is public by design: an invalid one is refused.
                 ConstantTimeValidation.declassify(pairing == SAKKECurve.g)
             else { throw SAKKEError.invalidReceiverKey }
@@ -41,7 +41,7 @@ extension SAKKE {
         /// - Throws: `SAKKEError.authenticationFailure` when the check fails.
         public func decapsulate(_ encapsulation: Encapsulation) throws -> SecretBytes {
             try decapsulate(
-                encapsulation, pairing: { TatePairing.reduced($0, rsk.point) },
+                encapsulation, pairing: { value in rsk.withPoint { TatePairing.reduced(value, $0) } },
                 recompute: { r in try SAKKECurve.multiply(identityPoint, r) })
         }
 

@@ -18,8 +18,12 @@ extension SAKKE {
 
         private let storage: Storage
 
-        /// K, on the curve; of order q once ``ReceiverKey`` has validated it.
-        var point: SAKKEPoint { storage.point }
+        /// Calls `body` with K (on the curve; of order q once ``ReceiverKey``
+        /// has validated it), borrowed from the wiped storage rather than
+        /// copied out of it.
+        func withPoint<Result>(_ body: (borrowing SAKKEPoint) throws -> Result) rethrows -> Result {
+            try body(storage.point)
+        }
 
         init(point: SAKKEPoint) {
             storage = Storage(point)
@@ -36,11 +40,9 @@ extension SAKKE {
             }
         }
 
-        /// 04 ‖ x ‖ y.
+        /// 04 ‖ x ‖ y, written straight into wiped storage.
         public var encoded: SecretBytes {
-            var octets = point.encoded
-            defer { octets.wipe() }
-            return SecretBytes(octets)
+            SecretBytes(count: SAKKEPoint.encodedCount) { octets in storage.point.encode(into: octets) }
         }
     }
 }

@@ -6,30 +6,45 @@ import Octets
 /// SRTCP index counts packets; E = 1 encrypts everything after the first 8
 /// octets, E = 0 (authentication only) leaves the packet in the clear.
 ///
+/// The index is part of the GCM IV, so, as ``SRTPSender``, a sender cannot
+/// be copied (`~Copyable`) and is pinned to one SSRC (the first packet's
+/// sender SSRC, or the one given at creation): keep one per (master key, SSRC),
+/// and resume a restarted one from the index it persisted (`initialIndex`).
+///
 /// Packet out: first 8 octets ‖ ciphertext ‖ tag ‖ E|index (4) ‖ MKI.
-public struct SRTCPSender: Sendable {
+public struct SRTCPSender: ~Copyable, Sendable {
     public let key: SRTPMasterKey
+    /// The sender SSRC every packet must carry: given at creation or taken from the first packet.
+    public private(set) var ssrc: UInt32?
     /// The index the next packet will use.
     public private(set) var nextIndex: UInt32
 
-    public init(key: SRTPMasterKey, initialIndex: UInt32 = 0) throws {
-        guard initialIndex < 1 << 31 else { throw SRTPError.indexExhausted }
+    /// - Parameters:
+    ///   - ssrc: the stream's SSRC; `nil` pins the first packet's.
+    ///   - initialIndex: the first packet's SRTCP index (one above the last a
+    ///     restarted sender used).
+    /// - Throws: `SRTPError.invalidInitialIndex` for an index at or above 2³¹.
+    public init(key: SRTPMasterKey, ssrc: UInt32? = nil, initialIndex: UInt32 = 0) throws {
+        guard initialIndex < 1 << 31 else { throw SRTPError.invalidInitialIndex(initialIndex) }
         self.key = key
+        self.ssrc = ssrc
         nextIndex = initialIndex
     }
 
     /// Protects an RTCP compound packet into `output`.
     ///
     /// - Throws: `.packetTooShort` under 8 octets, `.unsupportedVersion`,
-    ///   `.indexExhausted` after 2³¹ packets.
+    ///   `.ssrcMismatch` for a packet of another stream, `.indexExhausted`
+    ///   after 2³¹ packets. On error the sender's state and `output` are unchanged.
     public mutating func protect(_ packet: UnsafeRawBufferPointer, encrypt: Bool = true, into output: inout [UInt8]) throws {
         guard packet.count >= 8 else { throw SRTPError.packetTooShort(minimum: 8, actual: packet.count) }
         guard packet[0] >> 6 == 2 else { throw SRTPError.unsupportedVersion(packet[0] >> 6) }
         let index = nextIndex
         guard index < 1 << 31 else { throw SRTPError.indexExhausted }
-        let ssrc = try SRTPReceiver.word(packet, at: 4)
+        let packetSSRC = try SRTPReceiver.word(packet, at: 4)
+        if let pinned = ssrc, pinned != packetSSRC { throw SRTPError.ssrcMismatch(expected: pinned, actual: packetSSRC) }
         let flagged = index | (encrypt ? 1 << 31 : 0)
-        let nonce = try key.srtcp.nonce(ssrc: ssrc, high: 0, low: index, lowOctets: 4)
+        let nonce = try key.srtcp.nonce(ssrc: packetSSRC, high: 0, low: index, lowOctets: 4)
         let clear = encrypt ? 8 : packet.count
         let sealed = try SRTCPAuthenticatedData.with(clear: UnsafeRawBufferPointer(rebasing: packet[..<clear]), trailer: flagged) { aad in
             try AES.GCM.seal(UnsafeRawBufferPointer(rebasing: packet[clear...]), using: key.srtcp.key, nonce: nonce, authenticating: aad)
@@ -44,6 +59,7 @@ public struct SRTCPSender: Sendable {
         output.withUnsafeBytes { ConstantTimeValidation.declassify($0) }
         withUnsafeBytes(of: flagged.bigEndian) { output.append(contentsOf: $0) }
         output.append(contentsOf: key.mki)
+        ssrc = packetSSRC
         nextIndex = index + 1
     }
 

@@ -27,6 +27,11 @@ public enum SRTPError: Error, Equatable, Sendable {
     case unencryptedSRTCPRefused
     /// The sender used every index the key allows (2⁴⁸ SRTP, 2³¹ SRTCP packets): rekey.
     case indexExhausted
+    /// An SRTCP sender's initial index at or above 2³¹ (RFC 3711 §3.4: a 31-bit index).
+    case invalidInitialIndex(UInt32)
+    /// A sender was handed a packet of another stream: its SSRC is not the one
+    /// the sender is pinned to (one sender per master key and SSRC).
+    case ssrcMismatch(expected: UInt32, actual: UInt32)
     /// The sender was asked to protect a packet whose index (ROC ‖ SEQ) is not
     /// above the highest it has protected: the AES-GCM IV would repeat, which
     /// reveals the XOR of two plaintexts and the GHASH key (RFC 7714 §8.1,

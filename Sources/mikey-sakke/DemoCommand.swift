@@ -100,7 +100,7 @@ struct DemoCommand: ParsableCommand {
     /// Step 4: SAKKE key encapsulation (RFC 6508) of a 128-bit SSV (in MIKEY-SAKKE, the GMK) to a UID.
     private func demonstrateSAKKE(identifier: [UInt8]) throws {
         print("4. SAKKE key encapsulation (RFC 6508, parameter set 1)")
-        let kms = try SAKKE.KMSKeyPair()
+        let kms = SAKKE.KMSKeyPair()
         print("   KMS: random master secret z (secret), Z_T = [z]P on the 1024-bit curve")
         let key = try SAKKE.ReceiverKey(identifier: identifier, zt: kms.zt, rsk: kms.receiverSecretKey(for: identifier))
         print("   KMS issues Alice's RSK; she validates <[a]P + Z_T, RSK> = g ... ok")

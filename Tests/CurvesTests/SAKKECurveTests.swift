@@ -31,6 +31,14 @@ func isOfOrderQ(_ point: SAKKEPoint) throws -> Bool {
         #expect(Hex.encode(try SAKKECurve.multiply(SAKKECurve.generator, scalar(z)).encoded) == "045958ef1b1679bf099b3a030df255aa6a23c1d8f143d4d23f753e69bd27a832f38cb4ad53ddef4260b0fe8bb45c4c1ff510effe300367a37b61f701d914aef09724825fa0707d61a6dff4fbd7273566cdde352a0b04b7c16a78309be640697de747613a5fc195e8b9f328852a579db8f99b1d0034479ea9c5595f47c4b2f54ff21508d37514dcf7a8e143a6058c09a6bf2c9858ca37c258065ae6bf7532bc8b5b63383866e0753c5ac0e72709f8445f2e6178e065857e0eda10f68206b63505ed87e534fb2831ff957fb7dc619dae61301eeacc2fda3680ea4999258a833cea8fc67c6d19487fb449059f26cc8aab655ab58b7cc796e24e9a394095754f5f8bae")
     }
 
+    @Test func aPointDescribesItselfByItsEncoding() {
+        let text = "\(SAKKECurve.generator)"
+        #expect(text.hasPrefix("SAKKEPoint(04"))
+        #expect(text.count == "SAKKEPoint()".count + 2 * SAKKEPoint.encodedCount)
+        // RFC 6509 Appendix A: P's x coordinate begins 53fc09ee 332c29ad.
+        #expect(text.hasPrefix("SAKKEPoint(0453fc09ee332c29ad"))
+    }
+
     @Test func decodingRefusesTheTwoTorsionPointAsOutsideTheSubgroup() throws {
         #expect(SAKKECurve.isInPrimeOrderSubgroupVartime(SAKKECurve.generator))
         // (0, 0) is on y² = x³ − 3x and has order 2.

@@ -30,4 +30,23 @@ import Testing
         #expect(a == SecretBytes.random(count: 16, using: &second))
         #expect(SecretBytes.random(count: 32) != SecretBytes.random(count: 32))
     }
+
+    @Test func bytesWrittenInPlaceStartZeroedAndKeepWhatTheBodyWrote() {
+        let secret = SecretBytes(count: 5) { bytes in
+            #expect(Array(bytes) == [0, 0, 0, 0, 0])
+            bytes[1] = 0xAA
+            bytes[4] = 0x55
+        }
+        #expect(secret.withUnsafeBytes { Array($0) } == [0, 0xAA, 0, 0, 0x55])
+    }
+
+    @Test func aThrowingInitializerPassesItsErrorOn() {
+        struct Refused: Error, Equatable {}
+        #expect(throws: Refused()) {
+            _ = try SecretBytes(count: 4) { bytes in
+                bytes[0] = 1
+                throw Refused()
+            }
+        }
+    }
 }

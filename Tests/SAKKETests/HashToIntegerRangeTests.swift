@@ -33,9 +33,13 @@ import Testing
         #expect(mask == (try BigUInt(hex: Self.expectedMaskForABC)))
     }
 
-    @Test func boundsBelowTwoAreRefused() {
+    @Test func boundsBelowTwoOrWiderThanTheMaximumAreRefused() throws {
         #expect(throws: SAKKEError.invalidRange) { try HashToIntegerRange.hash([1], below: 1) }
         #expect(throws: SAKKEError.invalidRange) { try HashToIntegerRange.hash([1], below: 0) }
+        // 2^8192 has 8193 bits: one past the widest bound (a hostile vector file's n).
+        #expect(throws: SAKKEError.invalidRange) { try HashToIntegerRange.hash([1], below: BigUInt(1) << 8192) }
+        let widest = try HashToIntegerRange.hash([1], below: (BigUInt(1) << 8192) - 1)
+        #expect(widest.bitWidth > 8000)
     }
 
     static let expectedMaskForABC = "e8b061b1ddd38b1f6f897d9806cf2ff7"

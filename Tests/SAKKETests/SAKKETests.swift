@@ -96,10 +96,10 @@ func octets(_ secret: SecretBytes) -> [UInt8] {
         let zeros = SecretBytes([0x04] + [UInt8](repeating: 0, count: 256))
         let twoTorsion = try SAKKE.ReceiverSecretKey(encoded: zeros)
         #expect(throws: SAKKEError.invalidReceiverKey) { try SAKKE.ReceiverKey(identifier: Self.identifier, zt: kms.zt, rsk: twoTorsion) }
-        let shiftedPoint = try SAKKECurve.add(rsk.point, twoTorsion.point)
+        let shiftedPoint = try SAKKECurve.add(rsk.withPoint { copy $0 }, twoTorsion.withPoint { copy $0 })
         let shifted = try SAKKE.ReceiverSecretKey(encoded: SecretBytes(shiftedPoint.encoded))
         let point = try SAKKE.identityPoint(Self.identifier, zt: kms.zt)
-        #expect(TatePairing.reduced(point, shiftedPoint) == TatePairing.reduced(point, rsk.point))
+        #expect(TatePairing.reduced(point, shiftedPoint) == TatePairing.reduced(point, rsk.withPoint { copy $0 }))
         #expect(TatePairing.reducedCheckingOrder(shiftedPoint, point) == nil)
         #expect(throws: SAKKEError.invalidReceiverKey) { try SAKKE.ReceiverKey(identifier: Self.identifier, zt: kms.zt, rsk: shifted) }
         #expect(throws: SAKKEError.invalidPoint(.notOnCurve)) {

@@ -44,6 +44,48 @@ import Testing
         }
     }
 
+    @Test func aSenderIsPinnedToTheSSRCOfItsFirstPacket() throws {
+        var sender = try SRTPSender(key: masterKey(), policy: .rfc7714)
+        _ = try sender.protect(rtpPacket(sequence: 1, ssrc: 0xAAAA_0001, payload: [1]))
+        #expect(sender.ssrc == 0xAAAA_0001)
+        #expect(throws: SRTPError.ssrcMismatch(expected: 0xAAAA_0001, actual: 0xBBBB_0002)) {
+            try sender.protect(rtpPacket(sequence: 2, ssrc: 0xBBBB_0002, payload: [1]))
+        }
+        #expect(sender.highestIndex == 1)
+        var given = try SRTPSender(key: masterKey(), ssrc: 7)
+        #expect(throws: SRTPError.ssrcMismatch(expected: 7, actual: 0x1234_5678)) { try given.protect(rtpPacket(sequence: 1, payload: [1])) }
+        #expect(given.highestIndex == nil)
+    }
+
+    @Test func aResumedSenderNeverRepeatsAnIndexOfItsEarlierLife() throws {
+        let highest: UInt64 = 3 << 16 | 0xFFF0
+        var sender = try SRTPSender(key: masterKey(), policy: .rfc7714, ssrc: 0x1234_5678, resumingAfter: highest)
+        #expect(sender.rolloverCounter == 3)
+        #expect(throws: SRTPError.indexNotIncreasing(index: highest, highest: highest)) {
+            try sender.protect(rtpPacket(sequence: 0xFFF0, payload: [1]))
+        }
+        // A small SEQ after 0xFFF0 is the wrap to ROC 4, as the earlier life would have counted.
+        let wrapped = try sender.protect(rtpPacket(sequence: 2, payload: [5]))
+        #expect(sender.highestIndex == 4 << 16 | 2)
+        var receiver = try SRTPReceiver(keys: [masterKey()], policy: .rfc7714, rolloverCounter: 4)
+        #expect(try receiver.unprotect(wrapped) == rtpPacket(sequence: 2, payload: [5]))
+        #expect(throws: SRTPError.indexExhausted) { _ = try SRTPSender(key: masterKey(), ssrc: 1, resumingAfter: 1 << 48 - 1) }
+    }
+
+    @Test func anSRTCPSenderIsPinnedToOneSSRC() throws {
+        var sender = try SRTCPSender(key: masterKey())
+        let packet: [UInt8] = [0x81, 0xC8, 0x00, 0x01, 0x00, 0x00, 0x00, 0x2A]
+        var other = packet
+        other[7] = 0x2B
+        _ = try sender.protect(packet)
+        var output: [UInt8] = [9]
+        #expect(throws: SRTPError.ssrcMismatch(expected: 0x2A, actual: 0x2B)) {
+            try other.withUnsafeBytes { try sender.protect($0, into: &output) }
+        }
+        #expect(output == [9])
+        #expect(sender.nextIndex == 1)
+    }
+
     @Test func aReplayWindowRecordsAnIndexFarBehindWithoutTrapping() throws {
         var window = try ReplayWindow(size: 64)
         window.record(100_000)

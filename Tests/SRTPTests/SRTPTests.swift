@@ -113,13 +113,11 @@ import TestSupport
 }
 
 @Suite struct SRTPRejectionTests {
-    static func pair() throws -> (SRTPSender, SRTPReceiver) {
-        let key = try masterKey(mki: bytes("0a0b0c0d"))
-        return (try SRTPSender(key: key), try SRTPReceiver(keys: [key]))
-    }
+    static func key() throws -> SRTPMasterKey { try masterKey(mki: bytes("0a0b0c0d")) }
 
     @Test func malformedPacketsAreRefusedWithTheirReason() throws {
-        var (sender, receiver) = try Self.pair()
+        var sender = try SRTPSender(key: Self.key())
+        var receiver = try SRTPReceiver(keys: [Self.key()])
         #expect(throws: SRTPError.packetTooShort(minimum: 12, actual: 11)) { try sender.protect([UInt8](repeating: 0x80, count: 11)) }
         var wrongVersion = rtpPacket(sequence: 1, payload: [1])
         wrongVersion[0] = 0x40
@@ -135,7 +133,8 @@ import TestSupport
     }
 
     @Test func unknownMKIAndTamperingAreRefusedAndLeaveTheReceiverUnchanged() throws {
-        var (sender, receiver) = try Self.pair()
+        var sender = try SRTPSender(key: Self.key())
+        var receiver = try SRTPReceiver(keys: [Self.key()])
         let protected = try sender.protect(rtpPacket(sequence: 4, payload: [1, 2, 3]))
         var wrongMKI = protected
         wrongMKI[wrongMKI.count - 5] ^= 1
@@ -158,12 +157,13 @@ import TestSupport
         #expect(throws: SRTPError.invalidMKILength(8)) { try SRTPReceiver(keys: [masterKey(mki: bytes("01020304")), masterKey(mki: bytes("0102030405060708"))]) }
         #expect(throws: SRTPError.invalidReplayWindowSize(0)) { try SRTPReceiver(keys: [masterKey()], policy: SRTPPolicy(replayWindowSize: 0)) }
         #expect(throws: SRTPError.invalidROCTransmissionRate(65_536)) {
-            try SRTPSender(key: masterKey(), policy: SRTPPolicy(rocTransmissionRate: 65_536))
+            _ = try SRTPSender(key: masterKey(), policy: SRTPPolicy(rocTransmissionRate: 65_536))
         }
     }
 
     @Test func aFailedPacketReturnsNoPlaintext() throws {
-        var (sender, receiver) = try Self.pair()
+        var sender = try SRTPSender(key: Self.key())
+        var receiver = try SRTPReceiver(keys: [Self.key()])
         var tampered = try sender.protect(rtpPacket(sequence: 4, payload: [1, 2, 3]))
         tampered[13] ^= 1
         var output: [UInt8] = [7, 7, 7]
@@ -217,7 +217,7 @@ import TestSupport
         var last = try SRTCPSender(key: key, initialIndex: 0x7FFF_FFFF)
         _ = try last.protect(Self.rtcp)
         #expect(throws: SRTPError.indexExhausted) { try last.protect(Self.rtcp) }
-        #expect(throws: SRTPError.indexExhausted) { try SRTCPSender(key: key, initialIndex: 0x8000_0000) }
+        #expect(throws: SRTPError.invalidInitialIndex(0x8000_0000)) { _ = try SRTCPSender(key: key, initialIndex: 0x8000_0000) }
     }
 }
 

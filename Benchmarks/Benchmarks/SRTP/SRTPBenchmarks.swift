@@ -22,7 +22,7 @@ let benchmarks: @Sendable () -> Void = {
     guard let key = try? SRTPMasterKey(
         profile: .aeadAES128GCM, masterKey: SecretBytes.random(count: 16), masterSalt: SecretBytes.random(count: 12),
         mki: [0x10, 0x00, 0x00, 0x01]),
-        let sender = try? SRTPSender(key: key), let receiver = try? SRTPReceiver(keys: [key])
+        let receiver = try? SRTPReceiver(keys: [key])
     else { fatalError("SRTP setup") }
     let gcmKey = SymmetricKey(size: .bits128)
     guard let nonce = try? AES.GCM.Nonce(data: [UInt8](repeating: 7, count: 12)) else { fatalError("nonce") }
@@ -34,16 +34,24 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations { blackHole(try? AES.GCM.seal(body, using: gcmKey, nonce: nonce, authenticating: header)) }
         }
         Benchmark("SRTP protect \(payload) B payload") { benchmark in
-            var context = sender
+            // A sender refuses an index it has used (the IV would repeat):
+            // each packet takes the next SEQ, written in place (the ROC
+            // follows the wraps).
+            guard var context = try? SRTPSender(key: key) else { fatalError("SRTP sender") }
+            var next = packet
             var output: [UInt8] = []
             output.reserveCapacity(1500)
+            var sequence: UInt16 = 0
             for _ in benchmark.scaledIterations {
-                try? packet.withUnsafeBytes { try context.protect($0, into: &output) }
+                next[2] = UInt8(sequence >> 8)
+                next[3] = UInt8(truncatingIfNeeded: sequence)
+                sequence &+= 1
+                do { try next.withUnsafeBytes { try context.protect($0, into: &output) } } catch { fatalError("SRTP protect: \(error)") }
             }
             blackHole(output)
         }
         // Distinct packets, so that the replay window accepts every one.
-        var producer = sender
+        guard var producer = try? SRTPSender(key: key) else { fatalError("SRTP sender") }
         let protected = (0 ..< 4096).compactMap { try? producer.protect(rtp(sequence: UInt16($0), payload: payload)) }
         Benchmark("SRTP unprotect \(payload) B payload") { benchmark in
             var context = receiver
@@ -63,12 +71,13 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let rtcp = [UInt8](repeating: 0x81, count: 1) + [0xC8, 0x00, 0x0E] + [UInt8](repeating: 0x5A, count: 56)
-    guard let srtcpSender = try? SRTCPSender(key: key) else { fatalError("SRTCP setup") }
     Benchmark("SRTCP protect 60 B packet") { benchmark in
-        var context = srtcpSender
+        guard var context = try? SRTCPSender(key: key) else { fatalError("SRTCP setup") }
         var output: [UInt8] = []
         output.reserveCapacity(200)
-        for _ in benchmark.scaledIterations { try? rtcp.withUnsafeBytes { try context.protect($0, into: &output) } }
+        for _ in benchmark.scaledIterations {
+            do { try rtcp.withUnsafeBytes { try context.protect($0, into: &output) } } catch { fatalError("SRTCP protect: \(error)") }
+        }
         blackHole(output)
     }
 }

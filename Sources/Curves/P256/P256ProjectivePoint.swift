@@ -121,7 +121,7 @@ struct P256ProjectivePoint {
     static func multiply(_ point: P256Point, _ k: FieldElement256) -> P256ProjectivePoint {
         let field = P256.field
         var words = P256.scalars.canonicalWords(k)
-        defer { withUnsafeMutableBytes(of: &words) { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
+        defer { withUnsafeMutableBytes(of: &words) { if let base = $0.baseAddress { secureZero(base, count: $0.count) } } }
         var digits = ScalarRecoding.signedWindows(words)
         defer { for index in digits.indices { digits[index] = 0 } }
         var table = [P256ProjectivePoint](repeating: .identity, count: 16)

@@ -31,8 +31,9 @@ public enum SAKKECurve {
         do { return try PrimeField(modulus: order) } catch { fatalError("q is a constant prime: \(error)") }
     }()
 
-    /// √−3 in F_p (−3 is a square: p ≡ 3 mod 4 makes −1 a non-square, and
-    /// p ≡ 1 mod 3 makes 3 one too), for ``isInPrimeOrderSubgroupVartime(_:)``.
+    /// √−3 in F_p, for ``isInPrimeOrderSubgroupVartime(_:)``. −3 is a square
+    /// because p ≡ 1 mod 3 (by reciprocity, (−3/p) = (p/3)); −1 is not, as
+    /// p ≡ 3 mod 4, so 3 = (−1)(−3) is not a square either.
     static let squareRootOfMinusThree: FieldElement = {
         do { return try field.squareRoot(field.negate(field.element(word: 3))) }
         catch { fatalError("−3 is a square modulo the SAKKE p: \(error)") }

@@ -51,7 +51,20 @@ public struct SAKKEPoint: Sendable {
 
     /// 04 ‖ x ‖ y.
     public var encoded: [UInt8] {
-        [0x04] + SAKKECurve.field.bytes(x) + SAKKECurve.field.bytes(y)
+        var octets = [UInt8](repeating: 0, count: Self.encodedCount)
+        octets.withUnsafeMutableBytes { encode(into: $0) }
+        return octets
+    }
+
+    /// 04 ‖ x ‖ y into the first ``encodedCount`` octets of `octets`, in
+    /// constant time, with no temporary: for a secret point (an RSK) written
+    /// straight into wiped storage.
+    package func encode(into octets: UnsafeMutableRawBufferPointer) {
+        precondition(octets.count >= Self.encodedCount, "a SAKKE point needs \(Self.encodedCount) octets")
+        let field = SAKKECurve.field
+        octets[0] = 0x04
+        field.write(x, into: UnsafeMutableRawBufferPointer(rebasing: octets[1 ..< 1 + field.byteCount]))
+        field.write(y, into: UnsafeMutableRawBufferPointer(rebasing: octets[(1 + field.byteCount)...]))
     }
 
     /// −P = (x, −y).
@@ -72,4 +85,10 @@ extension SAKKEPoint: Equatable {
     public static func == (lhs: SAKKEPoint, rhs: SAKKEPoint) -> Bool {
         ConstantTime.word(lhs.x == rhs.x) & ConstantTime.word(lhs.y == rhs.y) == 1
     }
+}
+
+extension SAKKEPoint: CustomStringConvertible {
+    /// Points a caller holds are public values (Z_T, R_(b,S), [a]P + Z_T; an
+    /// RSK stays inside `SAKKE.ReceiverSecretKey`): the encoding in hex.
+    public var description: String { "SAKKEPoint(\(Hex.encode(encoded)))" }
 }
