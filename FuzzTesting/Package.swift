@@ -13,6 +13,7 @@ import PackageDescription
 /// The fuzz targets: entry-point name → executable `Fuzz<name>`.
 let targets = [
     "SRTPUnprotect", "SRTCPUnprotect", "RTPHeader", "P256Point", "SAKKEPoint", "ECCSIVerify", "SAKKEDecapsulate", "VectorFile",
+    "VectorFileParse",
 ]
 
 let package = Package(

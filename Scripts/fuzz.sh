@@ -3,7 +3,7 @@
 #   Scripts/fuzz.sh TARGET SECONDS [libFuzzer options…]
 # TARGET is an entry point of Tests/FuzzEntryPoints (SRTPUnprotect,
 # SRTCPUnprotect, RTPHeader, P256Point, SAKKEPoint, ECCSIVerify,
-# SAKKEDecapsulate, VectorFile). The fuzzer reads the committed seeds
+# SAKKEDecapsulate, VectorFile, VectorFileParse). The fuzzer reads the committed seeds
 # (FuzzTesting/Corpus/TARGET) and any kept crashes (FuzzTesting/FailCases/TARGET)
 # and writes what it finds to FuzzTesting/.work/ (not committed): new corpus
 # entries to corpus/TARGET, crashing inputs to artifacts/TARGET/. Exits non-zero

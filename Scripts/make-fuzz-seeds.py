@@ -193,8 +193,7 @@ def sakke_decapsulate_seeds():
     write(target, "edge-empty", b"")
 
 
-def vector_file_seeds():
-    target = "VectorFile"
+def vector_file_seeds(target="VectorFile"):
     for path in sorted(VECTORS.glob("*.json")):
         write(target, f"valid-{path.stem}", path.read_bytes())
     write(target, "valid-minimal", b'{"format": 1, "algorithm": "SRTP", "tests": []}')
@@ -210,6 +209,8 @@ if __name__ == "__main__":
     shutil.rmtree(CORPUS, ignore_errors=True)
     for make in (srtp_seeds, srtcp_seeds, rtp_header_seeds, p256_seeds, sakke_point_seeds, eccsi_seeds, sakke_decapsulate_seeds, vector_file_seeds):
         make()
+    # The loader alone, from the same files.
+    vector_file_seeds("VectorFileParse")
     for folder in sorted(CORPUS.iterdir()):
         files = list(folder.iterdir())
         print(f"{folder.name}: {len(files)} seeds, {sum(f.stat().st_size for f in files)} octets")

@@ -1,5 +1,5 @@
-/// Every fuzz target of the package, in the order of the figures in
-/// `Docs/FuzzingFigures.md`. The corpus replay test runs each of them, so a
+/// Every fuzz target of the package, in the order of
+/// the figures in `Docs/Security.md`. The corpus replay test runs each of them, so a
 /// target added here is replayed by `swift test` without further wiring.
 public enum FuzzEntryPoints {
     public static let all: [FuzzTarget] = [
@@ -11,6 +11,7 @@ public enum FuzzEntryPoints {
         FuzzTarget(ECCSIVerifyFuzzEntry.self),
         FuzzTarget(SAKKEDecapsulateFuzzEntry.self),
         FuzzTarget(VectorFileFuzzEntry.self),
+        FuzzTarget(VectorFileParseFuzzEntry.self),
     ]
 
     /// The entry point called `name`, if there is one.
