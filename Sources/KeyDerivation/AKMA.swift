@@ -5,11 +5,16 @@ import Foundation
 /// the TS 33.220 B.2 KDF).
 public enum AKMA {
     /// A.2: K_AKMA = KDF(K_AUSF, FC = 0x80, P0 = "AKMA", P1 = SUPI).
+    ///
+    /// - Throws: `KeyDerivationError.invalidKeyLength` unless K_AUSF is 32 octets;
+    ///   `.parameterTooLong` for a SUPI over 65 535 octets.
     public static func anchorKey(kausf: SecretBytes, supi: String) throws -> SecretBytes {
         try KDF3GPP.derive(key: try checked(kausf), fc: 0x80, parameters: [.string("AKMA"), .string(supi)])
     }
 
     /// A.3: A-TID = KDF(K_AUSF, FC = 0x81, P0 = "A-TID", P1 = SUPI), 32 octets.
+    ///
+    /// - Throws: as ``anchorKey(kausf:supi:)``.
     public static func temporaryIdentifier(kausf: SecretBytes, supi: String) throws -> [UInt8] {
         try KDF3GPP.derive(key: try checked(kausf), fc: 0x81, parameters: [.string("A-TID"), .string(supi)])
             .withUnsafeBytes { Array($0) }
@@ -17,6 +22,9 @@ public enum AKMA {
 
     /// A.4: K_AF = KDF(K_AKMA, FC = 0x82, P0 = AF_ID), AF_ID = the AF's FQDN
     /// followed by the Ua* security protocol identifier (TS 33.220 Annex H).
+    ///
+    /// - Throws: `KeyDerivationError.invalidKeyLength` unless K_AKMA is 32 octets;
+    ///   `.parameterTooLong` for an AF_ID over 65 535 octets.
     public static func applicationKey(kakma: SecretBytes, afIdentifier: [UInt8]) throws -> SecretBytes {
         try KDF3GPP.derive(key: try checked(kakma), fc: 0x82, parameters: [.octets(afIdentifier)])
     }

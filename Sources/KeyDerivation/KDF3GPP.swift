@@ -24,10 +24,10 @@ public enum KDF3GPP {
 
     /// HMAC-SHA-256(key, S): the 32-octet derived key.
     ///
-    /// - Throws: `KeyDerivationError.invalidKeyLength` for an empty key;
+    /// - Throws: `KeyDerivationError.emptyKey` for an empty key;
     ///   `.parameterTooLong` as ``inputString(fc:parameters:)``.
     public static func derive(key: SecretBytes, fc: UInt8, parameters: [KDFParameter]) throws -> SecretBytes {
-        guard key.count > 0 else { throw KeyDerivationError.invalidKeyLength(actual: 0, allowed: []) }
+        guard key.count > 0 else { throw KeyDerivationError.emptyKey }
         let input = try inputString(fc: fc, parameters: parameters)
         return key.withUnsafeBytes { keyBytes in
             let mac = HMAC<SHA256>.authenticationCode(for: input, using: SymmetricKey(data: keyBytes))

@@ -6,6 +6,9 @@ public enum KeyDerivationError: Error, Equatable, Sendable {
     /// A key had a length the derivation does not accept (`allowed` lists the
     /// lengths it does, in octets).
     case invalidKeyLength(actual: Int, allowed: [Int])
+    /// A key of zero octets where a derivation takes a key of any other
+    /// length (the KDF's key, the MIKEY PRF's inkey, a TGK).
+    case emptyKey
     /// A purpose tag (the top four bits of a key identifier) that TS 33.180
     /// Annex G does not define (7 … 15).
     case undefinedPurposeTag(UInt8)

@@ -67,6 +67,9 @@ public struct KeyIdentifier: Sendable, Hashable, CustomStringConvertible {
 
     /// The User Salt of F.1.3: the 28 least significant bits of
     /// KDF(K, FC = 0x50, P0 = the receiving entity's MC service user ID).
+    ///
+    /// - Throws: `KeyDerivationError.emptyKey`; `.parameterTooLong` for an
+    ///   identifier over 65 535 octets.
     public static func userSalt(key: SecretBytes, userIdentifier: String) throws -> UInt32 {
         let derived = try KDF3GPP.derive(key: key, fc: 0x50, parameters: [.string(userIdentifier)])
         // The KDF's output is 32 octets; the salt is in its last four.
@@ -79,6 +82,8 @@ public struct KeyIdentifier: Sendable, Hashable, CustomStringConvertible {
     /// At the sender: the UK-ID (for a GMK, the GUK-ID) of this K-ID for the
     /// receiving entity `userIdentifier`: the K-ID with its 28 low bits XORed
     /// with the User Salt under the key K. The purpose tag is kept.
+    ///
+    /// - Throws: as ``userSalt(key:userIdentifier:)``.
     public func userKeyIdentifier(key: SecretBytes, userIdentifier: String) throws -> KeyIdentifier {
         KeyIdentifier(purpose: purpose, value: value ^ (try Self.userSalt(key: key, userIdentifier: userIdentifier)))
     }
@@ -86,6 +91,8 @@ public struct KeyIdentifier: Sendable, Hashable, CustomStringConvertible {
     /// At the receiver: the K-ID (for a GMK, the GMK-ID) behind this UK-ID,
     /// with the receiver's own identifier and the decrypted key K. XOR with the
     /// same salt undoes the sender's step.
+    ///
+    /// - Throws: as ``userSalt(key:userIdentifier:)``.
     public func keyIdentifier(fromUserKeyIdentifierWith key: SecretBytes, userIdentifier: String) throws -> KeyIdentifier {
         try userKeyIdentifier(key: key, userIdentifier: userIdentifier)
     }

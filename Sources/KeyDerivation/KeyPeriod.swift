@@ -27,11 +27,15 @@ public struct KeyPeriod: Sendable, Hashable {
     }
 
     /// The key-period number of an NTP timestamp (its fraction is ignored).
+    ///
+    /// - Throws: `KeyDerivationError.timeBeforeFirstKeyPeriod` before the offset.
     public func number(at time: NTPTimestamp) throws -> UInt64 {
         try number(atSecondsSince1900: UInt64(time.seconds))
     }
 
     /// The key-period number of a date.
+    ///
+    /// - Throws: `KeyDerivationError.dateOutsideNTPEra`, `.timeBeforeFirstKeyPeriod`.
     public func number(at date: Date) throws -> UInt64 {
         try number(at: NTPTimestamp(date))
     }

@@ -35,10 +35,10 @@ public enum MIKEYPRF {
 
     /// PRF(inkey, label) of `length` octets.
     ///
-    /// - Throws: `KeyDerivationError.invalidKeyLength` for an empty inkey;
+    /// - Throws: `KeyDerivationError.emptyKey` for an empty inkey;
     ///   `.invalidOutputLength` for 0 octets or more than 255 blocks.
     public static func derive(inkey: SecretBytes, label: [UInt8], length: Int) throws -> SecretBytes {
-        guard inkey.count > 0 else { throw KeyDerivationError.invalidKeyLength(actual: 0, allowed: []) }
+        guard inkey.count > 0 else { throw KeyDerivationError.emptyKey }
         guard length > 0, length <= 255 * blockCount else { throw KeyDerivationError.invalidOutputLength(length) }
         let blocks = (length + blockCount - 1) / blockCount
         var output = [UInt8](repeating: 0, count: blocks * blockCount)

@@ -44,6 +44,8 @@ public enum MikeySakkeUID {
     }
 
     /// The UID at an NTP timestamp.
+    ///
+    /// - Throws: `KeyDerivationError.timeBeforeFirstKeyPeriod`, `.parameterTooLong`.
     public static func uid(identifier: String, kmsIdentifier: String, keyPeriod: KeyPeriod, at time: NTPTimestamp) throws -> [UInt8] {
         try uid(identifier: identifier, kmsIdentifier: kmsIdentifier, keyPeriod: keyPeriod, atSecondsSince1900: UInt64(time.seconds))
     }

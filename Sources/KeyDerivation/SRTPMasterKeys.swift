@@ -12,7 +12,7 @@ public struct SRTPMasterKeys: Sendable {
 
     /// The master key (label constant 0x2AD01C64) and salt (0x39A2C14B).
     ///
-    /// - Throws: `KeyDerivationError.invalidKeyLength` for an empty TGK,
+    /// - Throws: `KeyDerivationError.emptyKey` for an empty TGK,
     ///   `.invalidOutputLength` for a zero length.
     public static func derive(
         tgk: SecretBytes, csbID: UInt32, csID: UInt8, rand: [UInt8], keyLength: Int = 16, saltLength: Int = 12

@@ -47,6 +47,8 @@ extension SAKKE {
     }
 
     /// Encapsulates a fresh random SSV; returns it with the encapsulation.
+    ///
+    /// - Throws: as ``encapsulate(ssv:to:zt:)``.
     public static func encapsulate(to identifier: some Collection<UInt8>, zt: SAKKEPoint) throws -> (ssv: SecretBytes, encapsulation: Encapsulation) {
         let ssv = SecretBytes.random(count: ssvBitCount / 8)
         return (ssv, try encapsulate(ssv: ssv, to: identifier, zt: zt))

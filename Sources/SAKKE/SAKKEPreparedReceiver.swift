@@ -23,6 +23,8 @@ extension SAKKE {
         }
 
         /// ``ReceiverKey/decapsulate(_:)-(SAKKE.Encapsulation)`` with the prepared tables; same result.
+        ///
+        /// - Throws: `SAKKEError.authenticationFailure` when the check of R fails.
         public func decapsulate(_ encapsulation: Encapsulation) throws -> SecretBytes {
             try key.decapsulate(
                 encapsulation, pairing: { rskLines.pairing(with: $0) },
@@ -30,6 +32,8 @@ extension SAKKE {
         }
 
         /// Parses and decapsulates R ‖ H; every failure is `authenticationFailure`.
+        ///
+        /// - Throws: `SAKKEError.authenticationFailure`.
         public func decapsulate(_ bytes: some Collection<UInt8>) throws -> SecretBytes {
             guard let encapsulation = try? Encapsulation(bytes: bytes) else { throw SAKKEError.authenticationFailure }
             return try decapsulate(encapsulation)

@@ -34,6 +34,8 @@ extension SAKKE {
         }
 
         /// A fresh random SSV and its encapsulation to this recipient.
+        ///
+        /// - Throws: as ``encapsulate(ssv:)``.
         public func encapsulate() throws -> (ssv: SecretBytes, encapsulation: Encapsulation) {
             let ssv = SecretBytes.random(count: ssvBitCount / 8)
             return (ssv, try encapsulate(ssv: ssv))

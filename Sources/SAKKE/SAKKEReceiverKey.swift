@@ -68,6 +68,8 @@ extension SAKKE {
         }
 
         /// Parses and decapsulates R ‖ H; every failure is `authenticationFailure`.
+        ///
+        /// - Throws: `SAKKEError.authenticationFailure`.
         public func decapsulate(_ bytes: some Collection<UInt8>) throws -> SecretBytes {
             guard let encapsulation = try? Encapsulation(bytes: bytes) else { throw SAKKEError.authenticationFailure }
             return try decapsulate(encapsulation)

@@ -18,6 +18,8 @@ public struct ReplayWindow: Sendable {
 
     /// Whether `index` may be accepted: newer than everything, or inside the
     /// window and not yet received.
+    ///
+    /// - Throws: `SRTPError.replayed` for an index already received or behind the window.
     public func check(_ index: UInt64) throws {
         guard let highest, index <= highest else { return }
         let age = highest - index

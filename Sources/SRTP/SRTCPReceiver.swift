@@ -10,6 +10,10 @@ public struct SRTCPReceiver: Sendable {
     public let policy: SRTPPolicy
     private var window: ReplayWindow
 
+    /// A receiver for the SRTCP packets of one stream under `keys`, told apart by MKI.
+    ///
+    /// - Throws: `SRTPError.ambiguousKeyRing`, `.invalidMKILength` for MKIs of
+    ///   different lengths, `.invalidReplayWindowSize`, `.invalidROCTransmissionRate`.
     public init(keys: [SRTPMasterKey], policy: SRTPPolicy = SRTPPolicy()) throws {
         ring = try SRTPKeyRing(keys)
         self.policy = try policy.validated()
@@ -56,6 +60,8 @@ public struct SRTCPReceiver: Sendable {
     }
 
     /// Verifies and decrypts into a new array.
+    ///
+    /// - Throws: as ``unprotect(_:into:)``.
     public mutating func unprotect(_ packet: [UInt8]) throws -> [UInt8] {
         var output: [UInt8] = []
         try packet.withUnsafeBytes { _ = try unprotect($0, into: &output) }

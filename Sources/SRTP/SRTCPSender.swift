@@ -64,6 +64,8 @@ public struct SRTCPSender: ~Copyable, Sendable {
     }
 
     /// Protects into a new array.
+    ///
+    /// - Throws: as ``protect(_:encrypt:into:)``.
     public mutating func protect(_ packet: [UInt8], encrypt: Bool = true) throws -> [UInt8] {
         var output: [UInt8] = []
         try packet.withUnsafeBytes { try protect($0, encrypt: encrypt, into: &output) }

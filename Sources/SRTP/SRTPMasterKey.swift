@@ -30,6 +30,9 @@ public struct SRTPMasterKey: Sendable {
 
     /// A key whose session keys are given (no KDF), the same for SRTP and
     /// SRTCP: the form of the RFC 7714 test vectors.
+    ///
+    /// - Throws: `SRTPError.invalidKeyLength` for a key or salt of the wrong
+    ///   length for `profile`, `.invalidMKILength` unless the MKI is 0, 4 or 8 octets.
     public init(profile: SRTPProfile, sessionKey: SecretBytes, sessionSalt: SecretBytes, mki: [UInt8] = []) throws {
         let keys = try SRTPSessionKeys(profile: profile, key: sessionKey, salt: sessionSalt)
         try self.init(mki: mki, srtp: keys, srtcp: keys)

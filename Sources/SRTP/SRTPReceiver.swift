@@ -66,6 +66,8 @@ public struct SRTPReceiver: Sendable {
     }
 
     /// Verifies and decrypts into a new array.
+    ///
+    /// - Throws: as ``unprotect(_:into:)``.
     public mutating func unprotect(_ packet: [UInt8]) throws -> [UInt8] {
         var output: [UInt8] = []
         try packet.withUnsafeBytes { try unprotect($0, into: &output) }

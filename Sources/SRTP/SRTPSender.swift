@@ -91,6 +91,8 @@ public struct SRTPSender: ~Copyable, Sendable {
     }
 
     /// Protects an RTP packet into a new array.
+    ///
+    /// - Throws: as ``protect(_:into:)``.
     public mutating func protect(_ packet: [UInt8]) throws -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(packet.count + SRTPProfile.tagLength + key.mki.count + 4)

@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func anEmptyKeyIsRefused() {
-        #expect(throws: KeyDerivationError.invalidKeyLength(actual: 0, allowed: [])) {
+        #expect(throws: KeyDerivationError.emptyKey) {
             try KDF3GPP.derive(key: SecretBytes([]), fc: 0x50, parameters: [])
         }
     }

@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func emptyKeysAndImpossibleLengthsAreRefused() {
-        #expect(throws: KeyDerivationError.invalidKeyLength(actual: 0, allowed: [])) {
+        #expect(throws: KeyDerivationError.emptyKey) {
             try MIKEYPRF.derive(inkey: SecretBytes([]), label: [], length: 16)
         }
         #expect(throws: KeyDerivationError.invalidOutputLength(0)) {
