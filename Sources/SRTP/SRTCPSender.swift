@@ -20,6 +20,7 @@ public struct SRTCPSender: ~Copyable, Sendable {
     public private(set) var nextIndex: UInt32
 
     /// - Parameters:
+    ///   - key: the master key (and MKI) of the stream.
     ///   - ssrc: the stream's SSRC; `nil` pins the first packet's.
     ///   - initialIndex: the first packet's SRTCP index (one above the last a
     ///     restarted sender used).

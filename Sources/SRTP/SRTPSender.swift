@@ -28,9 +28,13 @@ public struct SRTPSender: ~Copyable, Sendable {
     /// The highest index ROC ‖ SEQ protected so far.
     public private(set) var highestIndex: UInt64?
 
-    /// A sender for a new stream whose first packet uses `rolloverCounter`.
+    /// A sender for a new stream.
     ///
-    /// - Parameter ssrc: the stream's SSRC; `nil` pins the first packet's.
+    /// - Parameters:
+    ///   - key: the master key (and MKI) of the stream.
+    ///   - policy: the ROC transmission rate R (RCCm3) and the replay window size.
+    ///   - ssrc: the stream's SSRC; `nil` pins the first packet's.
+    ///   - rolloverCounter: the ROC of the first packet.
     /// - Throws: `SRTPError.invalidReplayWindowSize`, `.invalidROCTransmissionRate`.
     public init(key: SRTPMasterKey, policy: SRTPPolicy = SRTPPolicy(), ssrc: UInt32? = nil, rolloverCounter: UInt32 = 0) throws {
         self.key = key
@@ -43,6 +47,11 @@ public struct SRTPSender: ~Copyable, Sendable {
     /// (ROC ‖ SEQ, 48 bits) it protected last: every packet it protects has a
     /// higher index, so no IV of the earlier life repeats.
     ///
+    /// - Parameters:
+    ///   - key: the master key (and MKI) of the stream.
+    ///   - policy: the ROC transmission rate R (RCCm3) and the replay window size.
+    ///   - ssrc: the stream's SSRC.
+    ///   - highestIndex: the highest index protected before the restart.
     /// - Throws: `SRTPError.indexExhausted` for an index of 2⁴⁸ − 1 or more (rekey),
     ///   and the policy's errors.
     public init(key: SRTPMasterKey, policy: SRTPPolicy = SRTPPolicy(), ssrc: UInt32, resumingAfter highestIndex: UInt64) throws {
