@@ -98,7 +98,10 @@ public final class PrimeField256: Sendable {
         }
         var words: [UInt64] = [0, 0, 0, 0]
         defer { words.wipe() }
-        for (index, byte) in bytes.reversed().enumerated() {
+        // Walk the octets in place from the least significant: no reversed
+        // copy of a secret is made (Sequence.reversed() would allocate one).
+        for (position, byte) in bytes.enumerated() {
+            let index = byteCount - 1 - position
             words[index / 8] |= UInt64(byte) << (8 * UInt64(index % 8))
         }
         var value = FieldElement256(words[0], words[1], words[2], words[3])

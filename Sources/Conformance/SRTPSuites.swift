@@ -75,8 +75,9 @@ enum SRTPSuites {
         }
         let mki = try test.optionalBytes("mki") ?? []
         if let sessionKey = try test.optionalBytes("sessionKey") {
+            // One packet in one direction per test: the vector form may serve an SRTCP sender.
             return try SRTPMasterKey(
-                profile: profile, sessionKey: SecretBytes(sessionKey), sessionSalt: SecretBytes(test.bytes("sessionSalt")), mki: mki)
+                vectorProfile: profile, sessionKey: SecretBytes(sessionKey), sessionSalt: SecretBytes(test.bytes("sessionSalt")), mki: mki)
         }
         return try SRTPMasterKey(
             profile: profile, masterKey: SecretBytes(test.bytes("masterKey")), masterSalt: SecretBytes(test.bytes("masterSalt")), mki: mki)

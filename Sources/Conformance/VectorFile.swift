@@ -53,11 +53,17 @@ public enum VectorFileError: Error, Equatable, Sendable, CustomStringConvertible
     case malformed(String)
     /// A `format` other than 1.
     case unsupportedFormat(Int)
+    /// The path is not a regular file (a folder, a device, a pipe).
+    case notARegularFile
+    /// The file is larger than `VectorRunner.maximumFileSize` octets.
+    case fileTooLarge(size: Int, maximum: Int)
 
     public var description: String {
         switch self {
         case .malformed(let detail): "not a vector file: \(detail)"
         case .unsupportedFormat(let version): "unsupported format version \(version)"
+        case .notARegularFile: "not a regular file"
+        case .fileTooLarge(let size, let maximum): "file of \(size) octets, over the limit of \(maximum)"
         }
     }
 }

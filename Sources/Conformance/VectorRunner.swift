@@ -19,10 +19,19 @@ public struct VectorRunner: Sendable {
     /// A runner over every algorithm this package implements.
     public static let standard = VectorRunner(suites: StandardSuites.all)
 
-    /// Runs the file at `url`; a file that cannot be read or parsed is one failure.
+    /// The largest vector file the runner reads: 64 MiB (the shared files are
+    /// under 1 MiB; a larger one is taken for a mistake, not read into memory).
+    public static let maximumFileSize = 64 << 20
+
+    /// Runs the file at `url`; a file that cannot be read or parsed, is not a
+    /// regular file or is over ``maximumFileSize`` is one failure.
     public func run(contentsOf url: URL) -> [VectorResult] {
         let name = url.lastPathComponent
         do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            guard attributes[.type] as? FileAttributeType == .typeRegular else { throw VectorFileError.notARegularFile }
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= Self.maximumFileSize else { throw VectorFileError.fileTooLarge(size: size, maximum: Self.maximumFileSize) }
             let data = try Data(contentsOf: url)
             return run(try VectorFile(data: data), named: name)
         } catch {

@@ -24,9 +24,13 @@ public struct SRTCPSender: ~Copyable, Sendable {
     ///   - ssrc: the stream's SSRC; `nil` pins the first packet's.
     ///   - initialIndex: the first packet's SRTCP index (one above the last a
     ///     restarted sender used).
-    /// - Throws: `SRTPError.invalidInitialIndex` for an index at or above 2³¹.
+    /// - Throws: `SRTPError.invalidInitialIndex` for an index at or above 2³¹;
+    ///   `.sharedSessionKeys` for a key built from given session keys
+    ///   (`SRTPMasterKey(profile:sessionKey:sessionSalt:mki:)`), whose SRTCP
+    ///   IVs would repeat its SRTP IVs.
     public init(key: SRTPMasterKey, ssrc: UInt32? = nil, initialIndex: UInt32 = 0) throws {
         guard initialIndex < 1 << 31 else { throw SRTPError.invalidInitialIndex(initialIndex) }
+        guard !key.sharesSessionKeys else { throw SRTPError.sharedSessionKeys }
         self.key = key
         self.ssrc = ssrc
         nextIndex = initialIndex

@@ -4,6 +4,9 @@
 public enum SRTPError: Error, Equatable, Sendable {
     /// A master key, master salt or session key of the wrong length for the profile.
     case invalidKeyLength(expected: [Int], actual: Int)
+    /// A keystream or derived-key length outside 0 … 2²⁰ octets (AES-CM's
+    /// 16-bit block counter, RFC 3711 §4.1.1).
+    case invalidOutputLength(Int)
     /// An AES-CM initial counter block of other than 16 octets (RFC 3711 §4.1.1).
     case invalidIVLength(Int)
     /// An MKI that is not 0, 4 or 8 octets, or MKIs of different lengths in one context.
@@ -29,6 +32,10 @@ public enum SRTPError: Error, Equatable, Sendable {
     case indexExhausted
     /// An SRTCP sender's initial index at or above 2³¹ (RFC 3711 §3.4: a 31-bit index).
     case invalidInitialIndex(UInt32)
+    /// An SRTCP sender was given a key whose SRTP and SRTCP session keys and
+    /// salts are one (given, not derived): SRTCP index n would reuse the GCM
+    /// IV of SRTP packet n. Derive the key from a master key and salt.
+    case sharedSessionKeys
     /// A sender was handed a packet of another stream: its SSRC is not the one
     /// the sender is pinned to (one sender per master key and SSRC).
     case ssrcMismatch(expected: UInt32, actual: UInt32)

@@ -23,7 +23,8 @@ public enum SRTPKeyDerivation {
     /// `length` octets of the session key with `label`.
     ///
     /// - Throws: `SRTPError.invalidKeyLength` for a master key of other than
-    ///   16 or 32 octets or a master salt of other than 12 or 14.
+    ///   16, 24 or 32 octets or a master salt of other than 12 or 14;
+    ///   `.invalidOutputLength` as ``keystream(key:iv:count:)``.
     public static func derive(masterKey: SecretBytes, masterSalt: SecretBytes, label: Label, length: Int) throws -> SecretBytes {
         guard masterSalt.count == 12 || masterSalt.count == 14 else {
             throw SRTPError.invalidKeyLength(expected: [12, 14], actual: masterSalt.count)
@@ -38,14 +39,20 @@ public enum SRTPKeyDerivation {
         return try keystream(key: masterKey, iv: iv, count: length)
     }
 
+    /// The longest keystream AES-CM gives from one IV: 2¹⁶ blocks of 16 octets.
+    public static let maximumKeystreamCount = 1 << 20
+
     /// `count` octets of AES-CM keystream (RFC 3711 §4.1.1) from the 16-octet
     /// initial counter block `iv`.
     ///
     /// - Throws: `SRTPError.invalidKeyLength` for a key of other than 16, 24
-    ///   or 32 octets, `.invalidIVLength` for an IV of other than 16.
+    ///   or 32 octets, `.invalidIVLength` for an IV of other than 16,
+    ///   `.invalidOutputLength` for a count outside 0 … 2²⁰ (the 2¹⁶ blocks
+    ///   of the 16-bit block counter, RFC 3711 §4.1.1).
     public static func keystream(key: SecretBytes, iv: [UInt8], count: Int) throws -> SecretBytes {
         guard [16, 24, 32].contains(key.count) else { throw SRTPError.invalidKeyLength(expected: [16, 24, 32], actual: key.count) }
         guard iv.count == 16 else { throw SRTPError.invalidIVLength(iv.count) }
+        guard (0 ... maximumKeystreamCount).contains(count) else { throw SRTPError.invalidOutputLength(count) }
         let zeros = [UInt8](repeating: 0, count: count)
         let nonce = try AES._CTR.Nonce(nonceBytes: iv)
         var stream = try key.withUnsafeBytes { try AES._CTR.encrypt(zeros, using: SymmetricKey(data: $0), nonce: nonce) }

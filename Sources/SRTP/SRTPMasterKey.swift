@@ -8,6 +8,10 @@ public struct SRTPMasterKey: Sendable {
     public let mki: [UInt8]
     let srtp: SRTPSessionKeys
     let srtcp: SRTPSessionKeys
+    /// Whether SRTP and SRTCP use one session key and salt (a key built from
+    /// given session keys). Then the GCM IV of SRTP index n (ROC 0, SEQ n)
+    /// equals that of SRTCP index n, so ``SRTCPSender`` refuses such a key.
+    package let sharesSessionKeys: Bool
 
     /// Derives the session keys of `profile` from a master key and a 12-octet master salt.
     ///
@@ -25,23 +29,36 @@ public struct SRTPMasterKey: Sendable {
                 key: SRTPKeyDerivation.derive(masterKey: masterKey, masterSalt: masterSalt, label: key, length: profile.keyLength),
                 salt: SRTPKeyDerivation.derive(masterKey: masterKey, masterSalt: masterSalt, label: salt, length: SRTPProfile.saltLength))
         }
-        try self.init(mki: mki, srtp: derive(.srtpEncryption, .srtpSalt), srtcp: derive(.srtcpEncryption, .srtcpSalt))
+        try self.init(
+            mki: mki, srtp: derive(.srtpEncryption, .srtpSalt), srtcp: derive(.srtcpEncryption, .srtcpSalt), sharesSessionKeys: false)
     }
 
     /// A key whose session keys are given (no KDF), the same for SRTP and
-    /// SRTCP: the form of the RFC 7714 test vectors.
+    /// SRTCP: the form of the RFC 7714 test vectors. It serves SRTP senders
+    /// and every receiver, but ``SRTCPSender`` refuses it: with one key and
+    /// salt, SRTCP index n would reuse the IV of SRTP packet n (ROC 0).
     ///
     /// - Throws: `SRTPError.invalidKeyLength` for a key or salt of the wrong
     ///   length for `profile`, `.invalidMKILength` unless the MKI is 0, 4 or 8 octets.
     public init(profile: SRTPProfile, sessionKey: SecretBytes, sessionSalt: SecretBytes, mki: [UInt8] = []) throws {
         let keys = try SRTPSessionKeys(profile: profile, key: sessionKey, salt: sessionSalt)
-        try self.init(mki: mki, srtp: keys, srtcp: keys)
+        try self.init(mki: mki, srtp: keys, srtcp: keys, sharesSessionKeys: true)
     }
 
-    private init(mki: [UInt8], srtp: SRTPSessionKeys, srtcp: SRTPSessionKeys) throws {
+    /// The same, for a test vector that protects one packet in one direction
+    /// under the key (the conformance runner): ``SRTCPSender`` accepts it.
+    ///
+    /// - Throws: as ``init(profile:sessionKey:sessionSalt:mki:)``.
+    package init(vectorProfile profile: SRTPProfile, sessionKey: SecretBytes, sessionSalt: SecretBytes, mki: [UInt8]) throws {
+        let keys = try SRTPSessionKeys(profile: profile, key: sessionKey, salt: sessionSalt)
+        try self.init(mki: mki, srtp: keys, srtcp: keys, sharesSessionKeys: false)
+    }
+
+    private init(mki: [UInt8], srtp: SRTPSessionKeys, srtcp: SRTPSessionKeys, sharesSessionKeys: Bool) throws {
         guard [0, 4, 8].contains(mki.count) else { throw SRTPError.invalidMKILength(mki.count) }
         self.mki = mki
         self.srtp = srtp
         self.srtcp = srtcp
+        self.sharesSessionKeys = sharesSessionKeys
     }
 }

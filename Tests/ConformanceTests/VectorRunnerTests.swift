@@ -115,4 +115,12 @@ import Testing
         #expect(report.summary == "1 passed, 1 failed, 1 skipped")
         #expect(report.failures.map(\.line) == ["toy.json#2: output reversed is 01"])
     }
+
+    @Test func aPathThatIsNotARegularFileIsOneFailureNotARead() {
+        for path in ["/dev/zero", FileManager.default.temporaryDirectory.path] {
+            let results = VectorRunner.standard.run(contentsOf: URL(fileURLWithPath: path))
+            #expect(results.count == 1)
+            #expect(results.first?.outcome == .failed(reason: "\(VectorFileError.notARegularFile)"))
+        }
+    }
 }

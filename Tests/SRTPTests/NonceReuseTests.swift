@@ -86,6 +86,19 @@ import Testing
         #expect(sender.nextIndex == 1)
     }
 
+    /// With one given session key and salt for both, SRTP packet n (ROC 0) and
+    /// SRTCP packet n have the same GCM IV: the same keystream.
+    @Test func anSRTCPSenderRefusesAKeyWhoseSessionKeysSRTPShares() throws {
+        let shared = try SRTPMasterKey(
+            profile: .aeadAES128GCM, sessionKey: SecretBytes([UInt8](repeating: 7, count: 16)),
+            sessionSalt: SecretBytes([UInt8](repeating: 9, count: 12)))
+        #expect(throws: SRTPError.sharedSessionKeys) { _ = try SRTCPSender(key: shared) }
+        // The same key still protects SRTP, and a derived key serves SRTCP.
+        var srtp = try SRTPSender(key: shared, policy: .rfc7714)
+        #expect(try srtp.protect(rtpPacket(sequence: 1, payload: [1])).count == 12 + 1 + 16)
+        _ = try SRTCPSender(key: masterKey())
+    }
+
     @Test func aReplayWindowRecordsAnIndexFarBehindWithoutTrapping() throws {
         var window = try ReplayWindow(size: 64)
         window.record(100_000)

@@ -44,4 +44,16 @@ import Testing
         }
         #expect(throws: SRTPError.invalidMKILength(3)) { try masterKey(mki: [1, 2, 3]) }
     }
+
+    @Test func keystreamLengthsOutsideTheCounterRangeAreRefused() throws {
+        let master = SecretBytes([UInt8](repeating: 9, count: 16)), iv = [UInt8](repeating: 0, count: 16)
+        #expect(throws: SRTPError.invalidOutputLength(-1)) { try SRTPKeyDerivation.keystream(key: master, iv: iv, count: -1) }
+        #expect(throws: SRTPError.invalidOutputLength(1 << 20 + 1)) {
+            try SRTPKeyDerivation.keystream(key: master, iv: iv, count: 1 << 20 + 1)
+        }
+        #expect(throws: SRTPError.invalidOutputLength(-5)) {
+            try SRTPKeyDerivation.derive(masterKey: master, masterSalt: SecretBytes([UInt8](repeating: 7, count: 12)), label: .srtpSalt, length: -5)
+        }
+        #expect(try SRTPKeyDerivation.keystream(key: master, iv: iv, count: 0).count == 0)
+    }
 }
