@@ -26,8 +26,9 @@ extension ECCSI {
         ///   that is not a point of P-256 (the verifier reports both as
         ///   `authenticationFailure`).
         public init(bytes: some Collection<UInt8>) throws {
+            guard bytes.count == ECCSI.signatureCount else { throw ECCSIError.malformedSignature }
             let octets = Array(bytes)
-            guard octets.count == ECCSI.signatureCount,
+            guard
                 let pvt = try? P256Point(encoded: octets[(2 * ECCSI.scalarCount)...])
             else { throw ECCSIError.malformedSignature }
             self.init(r: Array(octets[..<ECCSI.scalarCount]), s: Array(octets[ECCSI.scalarCount ..< 2 * ECCSI.scalarCount]), pvt: pvt)

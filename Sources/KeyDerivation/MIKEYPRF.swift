@@ -54,6 +54,9 @@ public enum MIKEYPRF {
 
     /// The key of type `type` for crypto session `csID` of the bundle `csbID`,
     /// from a TGK and the MIKEY RAND (RFC 3830 §4.1.4).
+    ///
+    /// - Throws: `KeyDerivationError.emptyKey` for an empty TGK,
+    ///   `.invalidOutputLength` as ``derive(inkey:label:length:)``.
     public static func derive(
         tgk: SecretBytes, _ type: KeyType, csID: UInt8, csbID: UInt32, rand: [UInt8], length: Int
     ) throws -> SecretBytes {
@@ -69,7 +72,15 @@ public enum MIKEYPRF {
         var a = label
         defer { a.wipe() }
         for block in 0 ..< blocks {
-            a = Array(HMAC<SHA256>.authenticationCode(for: a, using: piece))
+            let next = HMAC<SHA256>.authenticationCode(for: a, using: piece)
+            // A(j) replaces A(j − 1) in place once the first block has sized a:
+            // no chain value is dropped unwiped.
+            if a.count == blockCount {
+                next.withUnsafeBytes { bytes in for index in 0 ..< blockCount { a[index] = bytes[index] } }
+            } else {
+                a.wipe()
+                a = Array(next)
+            }
             var authenticator = HMAC<SHA256>(key: piece)
             authenticator.update(data: a)
             authenticator.update(data: label)

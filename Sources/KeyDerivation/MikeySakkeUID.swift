@@ -25,6 +25,9 @@ public enum MikeySakkeUID {
     }
 
     /// The UID for key-period number `periodNumber`.
+    ///
+    /// - Throws: `KeyDerivationError.parameterTooLong` for an identifier or
+    ///   KMS identifier over 65 535 octets.
     public static func uid(
         identifier: String, kmsIdentifier: String, keyPeriod: KeyPeriod, periodNumber: UInt64
     ) throws -> [UInt8] {

@@ -7,7 +7,8 @@ public enum MissionCriticalKeys {
     /// F.1.4: the confidentiality (FC 0x51) and integrity (FC 0x52) keys from
     /// an XPK, P0 = MC service user ID, P1 = XPK-ID.
     ///
-    /// - Throws: `KeyDerivationError.invalidKeyLength` unless the XPK is 16 or 32 octets.
+    /// - Throws: `KeyDerivationError.invalidKeyLength` unless the XPK is 16 or 32 octets;
+    ///   `.parameterTooLong` for a user ID over 65 535 octets.
     public static func signallingKeys(xpk: SecretBytes, userIdentifier: String, xpkID: KeyIdentifier) throws -> SignallingKeys {
         let parameters: [KDFParameter] = [.string(userIdentifier), .octets(xpkID.bytes)]
         return SignallingKeys(
@@ -18,6 +19,7 @@ public enum MissionCriticalKeys {
     /// F.1.5: the MCData payload cipher key DPCK from a DPPK (FC 0x53, P0 = DPPK-ID).
     ///
     /// - Throws: `KeyDerivationError.invalidKeyLength` unless the DPPK is 16 or 32 octets.
+    ///   (Its one parameter, the 4-octet DPPK-ID, is never too long.)
     public static func payloadCipherKey(dppk: SecretBytes, dppkID: KeyIdentifier) throws -> SecretBytes {
         try derive(dppk, fc: 0x53, [.octets(dppkID.bytes)])
     }

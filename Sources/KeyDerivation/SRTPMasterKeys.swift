@@ -13,7 +13,7 @@ public struct SRTPMasterKeys: Sendable {
     /// The master key (label constant 0x2AD01C64) and salt (0x39A2C14B).
     ///
     /// - Throws: `KeyDerivationError.emptyKey` for an empty TGK,
-    ///   `.invalidOutputLength` for a zero length.
+    ///   `.invalidOutputLength` for a length outside 1 … 8160 octets.
     public static func derive(
         tgk: SecretBytes, csbID: UInt32, csID: UInt8, rand: [UInt8], keyLength: Int = 16, saltLength: Int = 12
     ) throws -> SRTPMasterKeys {
@@ -23,6 +23,8 @@ public struct SRTPMasterKeys: Sendable {
     }
 
     /// §7.4.1: a private call's keys from the PCK, the PCK-ID and the RAND.
+    ///
+    /// - Throws: as ``derive(tgk:csbID:csID:rand:keyLength:saltLength:)``.
     public static func privateCall(
         pck: SecretBytes, pckID: KeyIdentifier, rand: [UInt8], session: CryptoSessionID, keyLength: Int = 16, saltLength: Int = 12
     ) throws -> SRTPMasterKeys {
@@ -31,6 +33,8 @@ public struct SRTPMasterKeys: Sendable {
 
     /// §7.4.2: a group's keys from the GMK, the GUK-ID (of the transmitting
     /// user, F.1.3) and the RAND.
+    ///
+    /// - Throws: as ``derive(tgk:csbID:csID:rand:keyLength:saltLength:)``.
     public static func groupCall(
         gmk: SecretBytes, gukID: KeyIdentifier, rand: [UInt8], session: CryptoSessionID, keyLength: Int = 16, saltLength: Int = 12
     ) throws -> SRTPMasterKeys {
@@ -39,6 +43,8 @@ public struct SRTPMasterKeys: Sendable {
 
     /// §9.4.6: the SRTCP master key and salt for floor, transmission and media
     /// control from the KFC, the KFC-ID and the KFC-RAND.
+    ///
+    /// - Throws: as ``derive(tgk:csbID:csID:rand:keyLength:saltLength:)``.
     public static func controlSignalling(
         kfc: SecretBytes, kfcID: KeyIdentifier, kfcRand: [UInt8], session: CryptoSessionID, keyLength: Int = 16, saltLength: Int = 12
     ) throws -> SRTPMasterKeys {

@@ -6,7 +6,7 @@
 /// Offsets in errors count from the start of the outermost input, also
 /// inside length-prefixed sub-readers, so that an error names the octet a
 /// person finds in a hex dump. Every codec of the package (RTP headers, key
-/// identifiers, NTP timestamps, MIKEY payloads) reads through this type
+/// identifiers, NTP timestamps; the MIKEY payloads to come) reads through this type
 /// rather than by hand-written shifts.
 public struct ByteReader<Bytes: RandomAccessCollection> where Bytes.Element == UInt8, Bytes.Index == Int {
     @usableFromInline let bytes: Bytes

@@ -1,4 +1,3 @@
-import Octets
 /// An octet string that holds a secret (a key, an SSV, a seed).
 ///
 /// The bytes live in one heap buffer that is zeroed when the last copy of the

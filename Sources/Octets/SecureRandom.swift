@@ -1,4 +1,3 @@
-import Octets
 import CSystemRandom
 
 #if canImport(Glibc)

@@ -1,4 +1,3 @@
-import Octets
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

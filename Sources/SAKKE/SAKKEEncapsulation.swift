@@ -21,8 +21,8 @@ extension SAKKE {
         /// - Throws: `SAKKEError.invalidEncapsulationLength`, `.invalidPoint`
         ///   (with the curve's reason, `.notInSubgroup` among them).
         public init(bytes: some Collection<UInt8>) throws {
+            guard bytes.count == SAKKE.encapsulatedCount else { throw SAKKEError.invalidEncapsulationLength(bytes.count) }
             let octets = Array(bytes)
-            guard octets.count == SAKKE.encapsulatedCount else { throw SAKKEError.invalidEncapsulationLength(octets.count) }
             do { r = try SAKKEPoint(encoded: octets[..<SAKKEPoint.encodedCount]) } catch let error as CurveError {
                 throw SAKKEError.invalidPoint(error)
             }

@@ -12,11 +12,12 @@ enum UncompressedPointEncoding {
     static func coordinates<Element>(
         of bytes: some Collection<UInt8>, coordinateLength: Int, element: (ArraySlice<UInt8>) throws -> Element
     ) throws -> (Element, Element) {
+        // The length is checked before any copy: hostile input of any size costs nothing.
+        let expected = 1 + 2 * coordinateLength
+        if bytes.count == 1, bytes.first == 0 { throw CurveError.pointAtInfinity }
+        guard bytes.count == expected else { throw CurveError.invalidLength(expected: expected, actual: bytes.count) }
         var octets = Array(bytes)
         defer { octets.wipe() }
-        if octets == [0] { throw CurveError.pointAtInfinity }
-        let expected = 1 + 2 * coordinateLength
-        guard octets.count == expected else { throw CurveError.invalidLength(expected: expected, actual: octets.count) }
         // The format octet is public by design, even in a secret key's encoding.
         let prefix = ConstantTimeValidation.declassify(octets[0])
         guard prefix == 0x04 else { throw CurveError.unsupportedEncoding(prefix: prefix) }

@@ -1,4 +1,5 @@
 import BigNum
+import Octets
 
 /// The fixed-base table of G for constant-time [k]G: for each of the 52
 /// signed 5-bit windows i, the affine points [j·32ⁱ]G for j = 1 … 16
@@ -21,7 +22,7 @@ struct P256GeneratorComb: Sendable {
             }
             // j·32ⁱ·G is never the identity for j ≤ 16 (q is a prime above 16 and 2).
             guard let affine = try? P256JacobianPoint.batchAffineVartime(multiples),
-                let next = try? (0 ..< 5).reduce(P256JacobianPoint(base)) { point, _ in point.doubledVartime() }.affineVartime()
+                let next = try? (0 ..< 5).reduce(P256JacobianPoint(base), { point, _ in point.doubledVartime() }).affineVartime()
             else { fatalError("P-256 comb: a multiple of G was the identity") }
             entries.append(contentsOf: affine)
             base = next
@@ -42,9 +43,8 @@ struct P256GeneratorComb: Sendable {
     /// selection. The top window, whose digit is 0, 1 or 2, uses the complete
     /// projective addition, which has no exceptional case at all.
     func multiply(_ k: FieldElement256) -> P256ProjectivePoint {
-        let field = P256.field
         var words = P256.scalars.canonicalWords(k)
-        defer { withUnsafeMutableBytes(of: &words) { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
+        defer { withUnsafeMutableBytes(of: &words) { if let base = $0.baseAddress { secureZero(base, count: $0.count) } } }
         var digits = ScalarRecoding.signedWindows(words)
         defer { for index in digits.indices { digits[index] = 0 } }
         let last = digits.count - 1
