@@ -22,7 +22,7 @@ enum ECCSISuite {
             "user-keys": { test, _ in
                 let kms = try ECCSI.KMSKeyPair(ksakBytes: test.bytes("ksak"))
                 // A KPAK in the file that is not [KSAK]G is an inconsistent input.
-                guard kms.kpak == (try point(test.bytes("kpak"))) else { throw ECCSIError.invalidPoint(.notOnCurve) }
+                guard kms.kpak == (try point(test.bytes("kpak"))) else { throw VectorInputError.wrongType("kpak", expected: "[ksak]G") }
                 let v = try secret(test.bytes("v"))
                 let keys = try kms.issueUserKeys(for: test.bytes("id"), v: v)
                 return ["ssk": .bytes(keys.ssk.withBigEndianBytes { $0 }), "pvt": .bytes(keys.pvt.encoded), "hs": .bytes(keys.hs)]
