@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "KeyDerivation", targets: ["KeyDerivation"]),
         .library(name: "SAKKE", targets: ["SAKKE"]),
         .library(name: "SRTP", targets: ["SRTP"]),
+        .library(name: "MIKEY", targets: ["MIKEY"]),
         .library(name: "Conformance", targets: ["Conformance"]),
         .executable(name: "mikey-sakke", targets: ["mikey-sakke"]),
     ],
@@ -77,6 +78,11 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // The MIKEY payload codec and the I_MESSAGE model (no GMP).
+        .target(
+            name: "MIKEY",
+            dependencies: ["Octets", "KeyDerivation", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "Conformance",
             dependencies: ["Octets", "BigNum", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP"]
@@ -133,6 +139,10 @@ let package = Package(
         .testTarget(
             name: "SRTPTests",
             dependencies: ["SRTP", "KeyDerivation", "Octets", "TestSupport"]
+        ),
+        .testTarget(
+            name: "MIKEYTests",
+            dependencies: ["MIKEY", "KeyDerivation", "Octets", "TestSupport"]
         ),
         .testTarget(
             name: "ConformanceTests",
