@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SAKKE", targets: ["SAKKE"]),
         .library(name: "SRTP", targets: ["SRTP"]),
         .library(name: "MIKEY", targets: ["MIKEY"]),
+        .library(name: "MikeySakke", targets: ["MikeySakke"]),
         .library(name: "Conformance", targets: ["Conformance"]),
         .executable(name: "mikey-sakke", targets: ["mikey-sakke"]),
     ],
@@ -83,6 +84,11 @@ let package = Package(
             name: "MIKEY",
             dependencies: ["Octets", "KeyDerivation", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Create and process I_MESSAGEs: the task-level API over MIKEY, ECCSI and SAKKE.
+        .target(
+            name: "MikeySakke",
+            dependencies: ["Octets", "KeyDerivation", "Curves", "ECCSI", "SAKKE", "MIKEY", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "Conformance",
             dependencies: ["Octets", "BigNum", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP"]
@@ -98,6 +104,8 @@ let package = Package(
                 "KeyDerivation",
                 "SAKKE",
                 "SRTP",
+                "MIKEY",
+                "MikeySakke",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -143,6 +151,10 @@ let package = Package(
         .testTarget(
             name: "MIKEYTests",
             dependencies: ["MIKEY", "KeyDerivation", "Octets", "TestSupport"]
+        ),
+        .testTarget(
+            name: "MikeySakkeTests",
+            dependencies: ["MikeySakke", "MIKEY", "ECCSI", "SAKKE", "Curves", "KeyDerivation", "Octets"]
         ),
         .testTarget(
             name: "ConformanceTests",

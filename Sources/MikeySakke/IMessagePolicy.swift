@@ -1,0 +1,17 @@
+/// What a receiver accepts beyond the format (RFC 3830 §5.4, TS 33.180 Annex E).
+public struct IMessagePolicy: Sendable, Equatable {
+    /// How far the timestamp may be from the receiver's clock, in seconds
+    /// (RFC 3830 §5.4's allowable clock skew). Default 300 s.
+    public var allowedClockSkew: UInt32
+    /// The shortest RAND accepted (RFC 3830 §6.11: at least 128 bits). Default 16.
+    public var minimumRandCount: Int
+    /// Whether a hidden initiator (IDRuidi) is accepted without its URI from
+    /// the SIP layer (E.7); the result then carries no confirmed URI. Default false.
+    public var acceptsUnconfirmedInitiator: Bool
+
+    public init(allowedClockSkew: UInt32 = 300, minimumRandCount: Int = 16, acceptsUnconfirmedInitiator: Bool = false) {
+        self.allowedClockSkew = allowedClockSkew
+        self.minimumRandCount = minimumRandCount
+        self.acceptsUnconfirmedInitiator = acceptsUnconfirmedInitiator
+    }
+}
