@@ -7,6 +7,8 @@ import Foundation
 import KeyDerivation
 import SAKKE
 import SRTP
+import MIKEY
+import MikeySakke
 
 /// `mikey-sakke demo`: walks through the stack, layer by layer, as far as it is built.
 struct DemoCommand: ParsableCommand {
@@ -26,14 +28,58 @@ struct DemoCommand: ParsableCommand {
         print("")
         try demonstrateSAKKE(identifier: derived.uid)
         print("")
-        try demonstrateSRTP(keys: derived.keys, mki: derived.mki)
+        let received = try demonstrateIMessage()
         print("")
-        print("Layers still to come (see Docs/Architecture.md):")
-        for layer in [
-            "MIKEY    I_MESSAGE build and parse (RFC 3830, 6509; TS 33.180 Annex E)",
-        ] {
-            print("  - \(layer)")
+        try demonstrateSRTP(keys: received.keys, mki: received.mki)
+    }
+
+    /// Step 5: a GMK and a PCK travel in MIKEY-SAKKE I_MESSAGEs (RFC 6509, TS 33.180 Annex E).
+    private func demonstrateIMessage() throws -> (keys: SRTPMasterKeys, mki: [UInt8]) {
+        print("5. MIKEY-SAKKE I_MESSAGEs (RFC 3830, 6509; TS 33.180 Annex E)")
+        let period = try KeyPeriod(length: 2_592_000, offset: 0)
+        let now = try NTPTimestamp(Date())
+        let kmsURI = "kms.mcptt.example.org"
+        let gms = IMessageParty(uri: "sip:gms@mcptt.example.org", kmsURI: kmsURI)
+        let alice = IMessageParty(uri: "sip:alice@mcptt.example.org", kmsURI: kmsURI)
+        let eccsiKMS = ECCSI.KMSKeyPair(), sakkeKMS = SAKKE.KMSKeyPair()
+        func creator(for party: IMessageParty) throws -> IMessageCreator {
+            let uid = try MikeySakkeUID.uid(identifier: party.uri, kmsIdentifier: kmsURI, keyPeriod: period, at: now)
+            let issued = eccsiKMS.issueUserKeys(for: uid)
+            return IMessageCreator(
+                initiator: party, keyPeriod: period,
+                signingKey: try ECCSI.SigningKey(identifier: uid, kpak: eccsiKMS.kpak, ssk: issued.ssk, pvt: issued.pvt))
         }
+        let aliceUID = try MikeySakkeUID.uid(identifier: alice.uri, kmsIdentifier: kmsURI, keyPeriod: period, at: now)
+        let aliceReceiver = try IMessageReceiver(
+            party: alice, keyPeriod: period, keyPeriodNumber: period.number(at: now),
+            receiverKey: SAKKE.ReceiverKey(identifier: aliceUID, zt: sakkeKMS.zt, rsk: sakkeKMS.receiverSecretKey(for: aliceUID)),
+            trustedKMS: [kmsURI: ECCSI.Verifier(kpak: eccsiKMS.kpak)])
+        let sender = SAKKE.Sender(zt: sakkeKMS.zt)
+        let gmk = SecretBytes.random(count: 16), gmkID = KeyIdentifier.random(purpose: .gmk)
+        let message = try creator(for: gms).create(
+            key: gmk, keyIdentifier: gmkID, to: alice, receiverKeyPeriod: period, sender: sender, time: now)
+        print("   The GMS sends Alice GMK-ID \(gmkID): I_MESSAGE of \(message.encoded.count) octets,")
+        print("        HDR, T, RAND, IDRi, IDRkmsi, IDRr, IDRkmsr, SAKKE (to Alice's UID), SIGN (GMS's UID)")
+        let received = try aliceReceiver.process(message.encoded, now: now)
+        let gmkOK = received.key == gmk && received.keyIdentifier == gmkID
+        print("   Alice verifies, decapsulates, undoes the GUK-ID: GMK and GMK-ID ... \(gmkOK ? "ok" : "FAILED")")
+        var tampered = message.encoded
+        tampered[tampered.count / 2] ^= 1
+        let refused = (try? aliceReceiver.process(tampered, now: now)) == nil
+        print("   The message with one bit changed yields no key ................... \(refused ? "ok" : "FAILED")")
+        let replayRefused = (try? aliceReceiver.process(message.encoded, now: now)) == nil
+        print("   The same message again is a replay (RFC 3830 5.4), refused ........ \(replayRefused ? "ok" : "FAILED")")
+        let bob = IMessageParty(uri: "sip:bob@mcptt.example.org", kmsURI: kmsURI)
+        let pck = SecretBytes.random(count: 16), pckID = KeyIdentifier.random(purpose: .pck)
+        let call = try creator(for: bob).create(
+            key: pck, keyIdentifier: pckID, to: alice, receiverKeyPeriod: period, sender: sender, time: now, hidesIdentities: true)
+        let privateCall = try aliceReceiver.process(call.encoded, initiatorURI: bob.uri, now: now)
+        let pckOK = privateCall.key == pck && privateCall.keyIdentifier == pckID
+        print("   Bob calls Alice with identities hidden (E.7, IDRuidi/IDRuidr): PCK  \(pckOK ? "ok" : "FAILED")")
+        if !gmkOK || !refused || !replayRefused || !pckOK { throw ExitCode.failure }
+        let keys = try received.srtpMasterKeys(session: .mcpttGroupCall)
+        print("   SRTP master key and salt for CS-ID 4 from the GMK, GUK-ID and RAND (7.4.2)")
+        return (keys, gmkID.bytes + (try KeyIdentifier(rawValue: received.csbID)).bytes)
     }
 
     /// Step 1 as built today: the prime-field engine over the SAKKE prime.
@@ -111,9 +157,9 @@ struct DemoCommand: ParsableCommand {
         if recovered != ssv { throw ExitCode.failure }
     }
 
-    /// Step 5: group-call media under the master key of step 2 (RFC 7714, TS 33.180 §7.5).
+    /// Step 6: group-call media under the master key that arrived in step 5 (RFC 7714, TS 33.180 §7.5).
     private func demonstrateSRTP(keys: SRTPMasterKeys, mki: [UInt8]) throws {
-        print("5. SRTP with AEAD_AES_128_GCM (RFC 7714, TS 33.180 7.5)")
+        print("6. SRTP with AEAD_AES_128_GCM (RFC 7714, TS 33.180 7.5)")
         let key = try SRTPMasterKey(profile: .aeadAES128GCM, masterKey: keys.masterKey, masterSalt: keys.masterSalt, mki: mki)
         var sender = try SRTPSender(key: key)
         var receiver = try SRTPReceiver(keys: [key])
