@@ -166,7 +166,7 @@ let package = Package(
         // test below; not a product.
         .target(
             name: "FuzzEntryPoints",
-            dependencies: ["Octets", "Curves", "ECCSI", "SAKKE", "SRTP", "Conformance"],
+            dependencies: ["Octets", "Curves", "ECCSI", "SAKKE", "SRTP", "MIKEY", "Conformance"],
             path: "Tests/FuzzEntryPoints"
         ),
         .testTarget(

@@ -205,9 +205,30 @@ def vector_file_seeds(target="VectorFile"):
           b'"tests": [{"id": "a", "operation": "verify", "result": "invalid", "inputs": {"kpak": 5, "id": "zz", "message": null, "signature": [1]}}]}')
 
 
+def imessage_seeds():
+    target = "IMessageParse"
+    hdr = "011a0501" + "11223344" + "0001"
+    t = "0b" + "00" + "e000000000000000"
+    rand = "0e" + "10" + "000102030405060708090a0b0c0d0e0f"
+    idr = "1a" + "01" + "01" + "0003" + "616263"
+    sakke = "04" + "01" + "02" + "0002" + "aabb"
+    sign = "2003" + "010203"
+    write(target, "valid-hand-written", bytes.fromhex(hdr + t + rand + idr + sakke + sign))
+    write(target, "valid-unsigned", bytes.fromhex("011a0b01" + "00000007" + "0001" + "00" + "01" + "09"))
+    generic = "011a0a01" + "0abcdef0" + "0102" + "04" + "00" + "01" + "01" + "0000" + "08" + "0102030405060708"
+    sp = "15" + "00" + "00" + "0009" + "000106" + "010110" + "140110"
+    ext = "00" + "06" + "0008" + "00" + "01" + "02" + "0003" + "010203"
+    write(target, "valid-generic-id-sp-sakke-to-self", bytes.fromhex(generic + sp + ext))
+    write(target, "edge-empty", b"")
+    write(target, "edge-version-2", bytes.fromhex("02" + (hdr + t)[2:]))
+    write(target, "edge-unknown-payload", bytes.fromhex("011a6301" + "11223344" + "0001" + "00"))
+    write(target, "edge-zero-rand", bytes.fromhex("011a0b01" + "00000007" + "0001" + "00" + "00"))
+    write(target, "edge-id-length-past-end", bytes.fromhex(hdr + t + rand + "1a0101ffff616263"))
+
+
 if __name__ == "__main__":
     shutil.rmtree(CORPUS, ignore_errors=True)
-    for make in (srtp_seeds, srtcp_seeds, rtp_header_seeds, p256_seeds, sakke_point_seeds, eccsi_seeds, sakke_decapsulate_seeds, vector_file_seeds):
+    for make in (srtp_seeds, srtcp_seeds, rtp_header_seeds, p256_seeds, sakke_point_seeds, eccsi_seeds, sakke_decapsulate_seeds, vector_file_seeds, imessage_seeds):
         make()
     # The loader alone, from the same files.
     vector_file_seeds("VectorFileParse")

@@ -12,6 +12,7 @@ public enum FuzzEntryPoints {
         FuzzTarget(SAKKEDecapsulateFuzzEntry.self),
         FuzzTarget(VectorFileFuzzEntry.self),
         FuzzTarget(VectorFileParseFuzzEntry.self),
+        FuzzTarget(IMessageParseFuzzEntry.self),
     ]
 
     /// The entry point called `name`, if there is one.
