@@ -88,6 +88,9 @@ public struct IMessageReceiver: Sendable {
         } else {
             throw .missingPayload("IDRr or IDRuidr")
         }
+        if let responderKMS = message.identity(.responderKMS), responderKMS.data != Array(party.kmsURI.utf8) {
+            throw .notForThisReceiver
+        }
 
         guard let kmsURI = message.identity(.initiatorKMS)?.text else { throw .missingPayload("IDRkmsi") }
         guard let verifier = trustedKMS[kmsURI] else { throw .unknownKMS(kmsURI) }

@@ -154,6 +154,13 @@ private func world() throws -> World {
         #expect(throws: MikeySakkeError.notForThisReceiver) { try world.receiver().process(message.encoded, now: World.time) }
     }
 
+    @Test func aMessageForThisURIUnderAnotherKMSIsRefused() throws {
+        let world = try world()
+        let elsewhere = IMessageParty(uri: World.bob.uri, kmsURI: "kms.other.example.org")
+        let message = try world.message(key: .random(count: 16), id: KeyIdentifier(purpose: .pck, value: 12), to: elsewhere)
+        #expect(throws: MikeySakkeError.notForThisReceiver) { try world.receiver().process(message.encoded, now: World.time) }
+    }
+
     @Test func everySingleBitFlipInTheSignedPartIsRefusedAndYieldsNoKey() throws {
         let world = try world()
         let message = try world.message(key: .random(count: 16), id: KeyIdentifier(purpose: .pck, value: 5))
