@@ -87,7 +87,7 @@ let package = Package(
         // Create and process I_MESSAGEs: the task-level API over MIKEY, ECCSI and SAKKE.
         .target(
             name: "MikeySakke",
-            dependencies: ["Octets", "KeyDerivation", "Curves", "ECCSI", "SAKKE", "MIKEY", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Octets", "KeyDerivation", "Curves", "ECCSI", "SAKKE", "MIKEY", "SRTP", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "Conformance",

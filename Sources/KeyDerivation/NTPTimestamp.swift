@@ -45,6 +45,10 @@ public struct NTPTimestamp: Sendable, Hashable, Comparable {
         Date(timeIntervalSince1970: Double(seconds) - Double(Self.unixEpochOffset) + Double(fraction) / 4_294_967_296)
     }
 
+    /// Whole seconds since 1970 (era 0; 0 for a time before 1970), as the key
+    /// parameters' times count (TS 33.180 E.6.4, E.6.10).
+    public var unixSeconds: UInt64 { UInt64(seconds) - min(UInt64(seconds), Self.unixEpochOffset) }
+
     /// The eight octets as MIKEY carries them (big-endian).
     public var bytes: [UInt8] {
         var writer = ByteWriter(capacity: 8)

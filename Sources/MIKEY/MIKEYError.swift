@@ -28,6 +28,9 @@ public enum MIKEYError: Error, Equatable, Sendable {
     /// A value too long for its length field, or a count too large for its
     /// count field, when encoding.
     case valueTooLarge(field: String, count: Int, maximum: Int)
+    /// A protected payload (the key parameters, E.6) whose GCM tag does not
+    /// verify under the key: the wrong key, or altered octets.
+    case unauthenticated
 }
 
 extension MIKEYError {

@@ -22,3 +22,18 @@ extension ByteReader {
         return Array(body.readRemaining())
     }
 }
+
+extension ByteReader {
+    /// A 5-octet big-endian integer (the seconds since 1970 of TS 33.180
+    /// §8.5.4.1 and E.6.4, E.6.10).
+    mutating func readUInt40(field: StaticString) throws -> UInt64 {
+        try readBytes(5, field: field).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}
+
+extension ByteWriter {
+    /// The 40 low bits of `value`, big-endian.
+    mutating func writeUInt40(_ value: UInt64) {
+        writeBytes((0 ..< 5).reversed().map { UInt8(truncatingIfNeeded: value >> (8 * $0)) })
+    }
+}

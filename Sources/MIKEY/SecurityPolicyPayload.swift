@@ -24,6 +24,13 @@ public struct SecurityPolicyPayload: MIKEYPayloadCodable {
         self.parameters = parameters
     }
 
+    /// A payload of parameters known to be distinct and short (the Annex E profiles).
+    init(validatedNumber number: UInt8, parameters: [SecurityPolicyParameter]) {
+        policyNumber = number
+        protocolType = 0
+        self.parameters = parameters
+    }
+
     /// The value of the parameter of `type`, if present.
     public func value(of type: SRTPPolicyType) -> [UInt8]? {
         parameters.first { $0.type == type.rawValue }?.value

@@ -10,7 +10,8 @@ import SAKKE
 /// receiver's UID and ECCSI-signed with the initiator's UID.
 ///
 /// Payloads in the order RFC 6509 §4 lists them: HDR, T, RAND, IDRi, IDRkmsi,
-/// IDRr, IDRkmsr, the SPs, SAKKE, SIGN. For a GMK the CSB ID is the
+/// IDRr, IDRkmsr, the SPs, SAKKE, then the SAKKE-to-self and key-parameters
+/// extensions when asked for, SIGN. For a GMK the CSB ID is the
 /// receiver's GUK-ID (end-point diversity, F.1.3).
 public struct IMessageCreator: Sendable {
     /// The initiator (PCK: the calling user; GMK: the GMS; CSK download: the MCX server).
@@ -36,21 +37,21 @@ public struct IMessageCreator: Sendable {
     ///   - sender: a SAKKE sender prepared for the receiver's KMS's Z_T.
     ///   - time: the message's timestamp (NTP-UTC); both UIDs are those of the key periods it falls in.
     ///   - rand: the RAND (16 octets recommended).
-    ///   - cryptoSessions: the crypto sessions (default: none, the annex's default profile).
-    ///   - policies: SP payloads for those sessions.
-    ///   - hidesIdentities: replace IDRi and IDRr by IDRuidi and IDRuidr holding the
-    ///     UIDs (E.7); the receiver then needs the initiator's URI from the SIP layer.
+    ///   - options: crypto sessions, policies, identity hiding, SAKKE-to-self, key parameters.
     ///   - nonce: ECCSI's j, for reproducible test vectors only; random when nil.
     /// - Throws: ``MikeySakkeError/invalidArgument(_:)`` for a key other than
-    ///   16 octets or a signing key that is not the initiator's UID at `time`;
-    ///   the lower layers' errors otherwise.
+    ///   16 octets, a signing key that is not the initiator's UID at `time`, or
+    ///   key parameters whose type is not the key identifier's purpose; the
+    ///   lower layers' errors otherwise.
     public func create(
         key: SecretBytes, keyIdentifier: KeyIdentifier, to receiver: IMessageParty, receiverKeyPeriod: KeyPeriod,
-        sender: SAKKE.Sender, time: NTPTimestamp, rand: RandPayload = .random(),
-        cryptoSessions: CryptoSessionMap = .empty, policies: [SecurityPolicyPayload] = [], hidesIdentities: Bool = false,
+        sender: SAKKE.Sender, time: NTPTimestamp, rand: RandPayload = .random(), options: IMessageOptions = IMessageOptions(),
         nonce: P256SecretScalar? = nil
     ) throws -> IMessage {
         guard key.count == 16 else { throw MikeySakkeError.invalidArgument("the key must be 16 octets (E.1.1), not \(key.count)") }
+        if let parameters = options.keyParameters, parameters.keyType != keyIdentifier.purpose.rawValue {
+            throw MikeySakkeError.invalidArgument("the key parameters' type \(parameters.keyType) is not the key identifier's purpose")
+        }
         let initiatorUID = try MikeySakkeUID.uid(identifier: initiator.uri, kmsIdentifier: initiator.kmsURI, keyPeriod: keyPeriod, at: time)
         guard initiatorUID == signingKey.identifier else {
             throw MikeySakkeError.invalidArgument("the signing key is not for the initiator's UID at this time")
@@ -60,23 +61,28 @@ public struct IMessageCreator: Sendable {
         let csbID = keyIdentifier.purpose.usesEndPointDiversity
             ? try keyIdentifier.userKeyIdentifier(key: key, userIdentifier: receiver.uri) : keyIdentifier
         let encapsulation = try sender.encapsulate(ssv: key, to: receiverUID)
+        let hides = options.hidesIdentities
         var payloads: [MIKEYPayload] = [
             .timestamp(.ntpUTC(time)),
             .rand(rand),
             .identity(
-                hidesIdentities
-                    ? try IdentityPayload(role: .initiatorUID, type: .uri, data: initiatorUID)
-                    : try IdentityPayload(role: .initiator, uri: initiator.uri)),
+                hides ? try IdentityPayload(role: .initiatorUID, data: initiatorUID) : try IdentityPayload(role: .initiator, uri: initiator.uri)),
             .identity(try IdentityPayload(role: .initiatorKMS, uri: initiator.kmsURI)),
             .identity(
-                hidesIdentities
-                    ? try IdentityPayload(role: .responderUID, type: .uri, data: receiverUID)
-                    : try IdentityPayload(role: .responder, uri: receiver.uri)),
+                hides ? try IdentityPayload(role: .responderUID, data: receiverUID) : try IdentityPayload(role: .responder, uri: receiver.uri)),
             .identity(try IdentityPayload(role: .responderKMS, uri: receiver.kmsURI)),
         ]
-        payloads += policies.map { .securityPolicy($0) }
-        payloads.append(.sakke(try SAKKEPayload(parameterSet: 1, idScheme: .mcxHashedUID, data: encapsulation.bytes)))
-        let unsigned = try IMessage(header: CommonHeader(csbID: csbID.rawValue, cryptoSessions: cryptoSessions), payloads: payloads)
+        payloads += options.policies.map { .securityPolicy($0) }
+        payloads.append(.sakke(try SAKKEPayload(data: encapsulation.bytes)))
+        if let toSelf = options.sakkeToSelf {
+            let own = try toSelf.encapsulate(ssv: key, to: initiatorUID)
+            payloads.append(.generalExtension(try GeneralExtensionPayload(sakkeToSelf: SAKKEPayload(data: own.bytes))))
+        }
+        if let parameters = options.keyParameters {
+            let iv = options.keyParametersIV ?? SecretBytes.random(count: MCDataProtectedPayload.ivCount).withUnsafeBytes { Array($0) }
+            payloads.append(.generalExtension(try parameters.sealed(key: key, csbID: csbID, iv: iv, dateTime: time.unixSeconds)))
+        }
+        let unsigned = try IMessage(header: CommonHeader(csbID: csbID.rawValue, cryptoSessions: options.cryptoSessions), payloads: payloads)
         let toSign = unsigned.octetsToSign(count: ECCSI.signatureCount)
         let signature = if let nonce { try signingKey.signature(for: toSign, nonce: nonce) } else { signingKey.signature(for: toSign) }
         return unsigned.signed(with: try SignaturePayload(signature: signature.bytes))

@@ -8,10 +8,18 @@ public struct IMessagePolicy: Sendable, Equatable {
     /// Whether a hidden initiator (IDRuidi) is accepted without its URI from
     /// the SIP layer (E.7); the result then carries no confirmed URI. Default false.
     public var acceptsUnconfirmedInitiator: Bool
+    /// Whether a signature over the message without SIGN's own 2-octet header
+    /// is accepted when the one over the header fails (RFC 3830 §5.2 covers
+    /// the header; some deployed peers sign without it). Default false.
+    public var acceptsSignatureWithoutHeader: Bool
 
-    public init(allowedClockSkew: UInt32 = 300, minimumRandCount: Int = 16, acceptsUnconfirmedInitiator: Bool = false) {
+    public init(
+        allowedClockSkew: UInt32 = 300, minimumRandCount: Int = 16, acceptsUnconfirmedInitiator: Bool = false,
+        acceptsSignatureWithoutHeader: Bool = false
+    ) {
         self.allowedClockSkew = allowedClockSkew
         self.minimumRandCount = minimumRandCount
         self.acceptsUnconfirmedInitiator = acceptsUnconfirmedInitiator
+        self.acceptsSignatureWithoutHeader = acceptsSignatureWithoutHeader
     }
 }

@@ -6,11 +6,13 @@ import SAKKE
 
 /// The receiver's side of RFC 6509 §5: checks an I_MESSAGE and recovers its
 /// key. In order: the format; the header (data type 26, PRF-HMAC-SHA-256);
-/// the timestamp against the clock; the receiver (IDRr, or the UID in
-/// IDRuidr); the key period of T against the receiver's key; the initiator's
-/// UID (from IDRi, or the URI the SIP layer gives, checked against IDRuidi) and
-/// its KMS; the ECCSI signature over the signed octets; the SAKKE payload;
-/// the replay cache. A message that fails any check yields no key.
+/// the timestamp against the clock; the addressee (IDRr, or the UID in
+/// IDRuidr; or, for a message carrying SAKKE-to-self, the initiator itself,
+/// E.5); the key period of T against the receiver's key; the initiator's UID
+/// (from IDRi, or the URI the SIP layer gives, checked against IDRuidi) and
+/// its KMS; the crypto sessions and policies (Annex E); the ECCSI signature
+/// over the signed octets; the SAKKE payload; the key parameters (E.6); the
+/// replay cache. A message that fails any check yields no key.
 public struct IMessageReceiver: Sendable {
     /// This receiver.
     public let party: IMessageParty
@@ -62,6 +64,46 @@ public struct IMessageReceiver: Sendable {
     public func process(_ octets: some Collection<UInt8>, initiatorURI: String? = nil, now: NTPTimestamp) throws(MikeySakkeError) -> ReceivedKey {
         let message: IMessage
         do { message = try IMessage(parsing: octets) } catch { throw .malformed(error) }
+        let (time, rand, signature) = try checkStructure(of: message, now: now)
+        let period = try derivation { try keyPeriod.number(at: time) }
+        guard period == keyPeriodNumber else { throw .keyPeriodMismatch(key: keyPeriodNumber, message: period) }
+        let sakke = try sakkePayload(for: message)
+
+        guard let kmsURI = message.identity(.initiatorKMS)?.text else { throw .missingPayload("IDRkmsi") }
+        guard let verifier = trustedKMS[kmsURI] else { throw .unknownKMS(kmsURI) }
+        let (confirmedURI, initiatorUID) = try initiator(of: message, kmsURI: kmsURI, time: time, given: initiatorURI)
+        let csbID: KeyIdentifier
+        do { csbID = try KeyIdentifier(rawValue: message.header.csbID) } catch {
+            throw .unsupportedValue(field: "CSB ID", value: Int(message.header.csbID))
+        }
+        let sessions = try Self.sessions(of: message, purpose: csbID.purpose)
+
+        do {
+            try verifier.verify(signature.signature, for: message.signedOctets, signer: initiatorUID)
+        } catch {
+            guard policy.acceptsSignatureWithoutHeader,
+                  (try? verifier.verify(
+                      signature.signature, for: message.signedOctets.dropLast(SignaturePayload.headerCount), signer: initiatorUID)) != nil
+            else { throw .authenticationFailure }
+        }
+        let key: SecretBytes
+        do { key = try receiverKey.decapsulate(sakke.data) } catch { throw .authenticationFailure }
+        let keyIdentifier = try keyIdentifier(csbID, key: key, message: message)
+        let parameters = try keyParameters(of: message, key: key, csbID: csbID, time: time, now: now)
+        if let replayCache {
+            guard replayCache.insert(message.signedOctets, seconds: time.seconds, now: now.seconds, skew: policy.allowedClockSkew) else {
+                throw .replayed
+            }
+        }
+        return ReceivedKey(
+            key: key, keyIdentifier: keyIdentifier, csbID: message.header.csbID, rand: rand, time: time,
+            initiatorURI: confirmedURI, initiatorKMSURI: kmsURI, initiatorUID: initiatorUID, sessions: sessions, keyParameters: parameters)
+    }
+
+    /// The header, the mandatory payloads and the clock (E.1.2, RFC 3830 §5.4).
+    private func checkStructure(of message: IMessage, now: NTPTimestamp) throws(MikeySakkeError)
+        -> (time: NTPTimestamp, rand: [UInt8], signature: SignaturePayload)
+    {
         guard message.header.dataType == .sakkeMessage else {
             throw .unsupportedHeader(field: "data type", value: Int(message.header.dataType.rawValue))
         }
@@ -78,67 +120,101 @@ public struct IMessageReceiver: Sendable {
         }
         let skew = Int64(time.seconds) - Int64(now.seconds)
         guard skew.magnitude <= UInt64(policy.allowedClockSkew) else { throw .staleTimestamp(secondsFromNow: skew) }
+        return (time, rand.value, signature)
+    }
 
-        let period = try derivation { try keyPeriod.number(at: time) }
-        guard period == keyPeriodNumber else { throw .keyPeriodMismatch(key: keyPeriodNumber, message: period) }
-        if let responder = message.identity(.responder) {
-            guard responder.data == Array(party.uri.utf8) else { throw .notForThisReceiver }
-        } else if let responderUID = message.identity(.responderUID) {
-            guard responderUID.data == receiverKey.identifier else { throw .notForThisReceiver }
-        } else {
-            throw .missingPayload("IDRr or IDRuidr")
+    /// The SAKKE payload meant for this receiver: the message's own when IDRr
+    /// (or IDRuidr) and IDRkmsr name it; the SAKKE-to-self extension's when
+    /// IDRi (or IDRuidi) and IDRkmsi name it (E.5: another device of the initiator).
+    private func sakkePayload(for message: IMessage) throws(MikeySakkeError) -> SAKKEPayload {
+        let ownURI = Array(party.uri.utf8), ownKMS = Array(party.kmsURI.utf8)
+        func names(_ role: IdentityRole, _ hidden: IdentityRole, _ kms: IdentityRole) -> Bool? {
+            let named = message.identity(role).map { $0.data == ownURI } ?? message.identity(hidden).map { $0.data == receiverKey.identifier }
+            return named.map { $0 && (message.identity(kms).map { $0.data == ownKMS } ?? true) }
         }
-        if let responderKMS = message.identity(.responderKMS), responderKMS.data != Array(party.kmsURI.utf8) {
+        guard let forResponder = names(.responder, .responderUID, .responderKMS) else { throw .missingPayload("IDRr or IDRuidr") }
+        if forResponder, let sakke = message.sakke { return sakke }
+        guard names(.initiator, .initiatorUID, .initiatorKMS) == true, let toSelf = message.generalExtension(.sakkeToSelf) else {
             throw .notForThisReceiver
         }
+        let sakke: SAKKEPayload
+        do { sakke = try toSelf.sakkeToSelf() } catch { throw .malformed(error) }
+        guard sakke.parameterSet == 1 else { throw .unsupportedValue(field: "SAKKE params", value: Int(sakke.parameterSet)) }
+        return sakke
+    }
 
-        guard let kmsURI = message.identity(.initiatorKMS)?.text else { throw .missingPayload("IDRkmsi") }
-        guard let verifier = trustedKMS[kmsURI] else { throw .unknownKMS(kmsURI) }
-        let initiatorPeriod = trustedKMSKeyPeriods[kmsURI] ?? keyPeriod
-        let confirmedURI: String?
-        let initiatorUID: [UInt8]
+    /// The initiator's confirmed URI (nil when hidden and accepted unconfirmed) and its UID.
+    private func initiator(of message: IMessage, kmsURI: String, time: NTPTimestamp, given: String?) throws(MikeySakkeError)
+        -> (uri: String?, uid: [UInt8])
+    {
+        let period = trustedKMSKeyPeriods[kmsURI] ?? keyPeriod
+        func uid(_ uri: String) throws(MikeySakkeError) -> [UInt8] {
+            try derivation { try MikeySakkeUID.uid(identifier: uri, kmsIdentifier: kmsURI, keyPeriod: period, at: time) }
+        }
         if let initiator = message.identity(.initiator) {
             guard let uri = initiator.text else { throw .unsupportedValue(field: "IDRi", value: initiator.data.count) }
-            if let initiatorURI, initiatorURI != uri { throw .initiatorMismatch }
-            confirmedURI = uri
-            initiatorUID = try derivation { try MikeySakkeUID.uid(identifier: uri, kmsIdentifier: kmsURI, keyPeriod: initiatorPeriod, at: time) }
-        } else if let hidden = message.identity(.initiatorUID) {
-            if let initiatorURI {
-                let uid = try derivation {
-                    try MikeySakkeUID.uid(identifier: initiatorURI, kmsIdentifier: kmsURI, keyPeriod: initiatorPeriod, at: time)
-                }
-                guard uid == hidden.data else { throw .initiatorMismatch }
-                confirmedURI = initiatorURI
-            } else {
-                guard policy.acceptsUnconfirmedInitiator else { throw .initiatorUnconfirmed }
-                confirmedURI = nil
-            }
-            initiatorUID = hidden.data
-        } else {
-            throw .missingPayload("IDRi or IDRuidi")
+            if let given, given != uri { throw .initiatorMismatch }
+            return (uri, try uid(uri))
         }
+        guard let hidden = message.identity(.initiatorUID) else { throw .missingPayload("IDRi or IDRuidi") }
+        if let given {
+            guard try uid(given) == hidden.data else { throw .initiatorMismatch }
+            return (given, hidden.data)
+        }
+        guard policy.acceptsUnconfirmedInitiator else { throw .initiatorUnconfirmed }
+        return (nil, hidden.data)
+    }
 
-        do {
-            try verifier.verify(signature.signature, for: message.signedOctets, signer: initiatorUID)
-        } catch {
-            throw .authenticationFailure
-        }
-        let key: SecretBytes
-        do { key = try receiverKey.decapsulate(sakke.data) } catch { throw .authenticationFailure }
-        let csbID: KeyIdentifier
-        do { csbID = try KeyIdentifier(rawValue: message.header.csbID) } catch {
-            throw .unsupportedValue(field: "CSB ID", value: Int(message.header.csbID))
-        }
-        let keyIdentifier = csbID.purpose.usesEndPointDiversity
-            ? try derivation { try csbID.keyIdentifier(fromUserKeyIdentifierWith: key, userIdentifier: party.uri) } : csbID
-        if let replayCache {
-            guard replayCache.insert(message.signedOctets, seconds: time.seconds, now: now.seconds, skew: policy.allowedClockSkew) else {
-                throw .replayed
+    /// The crypto sessions the message sets up under the Annex E rules of the
+    /// key's purpose, each with its SRTP settings.
+    private static func sessions(of message: IMessage, purpose: KeyPurpose) throws(MikeySakkeError)
+        -> [CryptoSessionID: SRTPSessionSettings]
+    {
+        guard let profile = AnnexEProfile(purpose: purpose) else {
+            guard message.header.cryptoSessions.count == 0 else {
+                throw .unsupportedValue(field: "#CS", value: message.header.cryptoSessions.count)
             }
+            return [:]
         }
-        return ReceivedKey(
-            key: key, keyIdentifier: keyIdentifier, csbID: message.header.csbID, rand: rand.value, time: time,
-            initiatorURI: confirmedURI, initiatorKMSURI: kmsURI, initiatorUID: initiatorUID)
+        let sessions: [CryptoSessionID: [SecurityPolicyParameter]]
+        do { sessions = try profile.sessions(of: message) } catch { throw .malformed(error) }
+        var settings: [CryptoSessionID: SRTPSessionSettings] = [:]
+        for (session, parameters) in sessions { settings[session] = try SRTPSessionSettings(parameters: parameters) }
+        return settings
+    }
+
+    /// The key's identifier: the CSB ID, or for a GMK the GMK-ID behind the
+    /// GUK-ID, which was made with the responder's URI (F.1.3).
+    private func keyIdentifier(_ csbID: KeyIdentifier, key: SecretBytes, message: IMessage) throws(MikeySakkeError) -> KeyIdentifier {
+        guard csbID.purpose.usesEndPointDiversity else { return csbID }
+        let responderURI: String
+        if message.identity(.responder) == nil, message.identity(.responderUID) != nil {
+            guard message.identity(.responderUID)?.data == receiverKey.identifier else { throw .missingPayload("IDRr") }
+            responderURI = party.uri
+        } else {
+            guard let uri = message.identity(.responder)?.text else { throw .missingPayload("IDRr") }
+            responderURI = uri
+        }
+        return try derivation { try csbID.keyIdentifier(fromUserKeyIdentifierWith: key, userIdentifier: responderURI) }
+    }
+
+    /// The key parameters (E.6), decrypted under the key and checked: not
+    /// revoked, not expired, of the type the CSB ID's purpose says.
+    private func keyParameters(of message: IMessage, key: SecretBytes, csbID: KeyIdentifier, time: NTPTimestamp, now: NTPTimestamp)
+        throws(MikeySakkeError) -> KeyParameters?
+    {
+        guard let payload = message.generalExtension(.keyParameters) else { return nil }
+        let parameters: KeyParameters
+        do { parameters = try KeyParameters(opening: payload, key: key, csbID: csbID) } catch .unauthenticated {
+            throw .authenticationFailure
+        } catch { throw .malformed(error) }
+        guard parameters.keyType == csbID.purpose.rawValue else {
+            throw .keyTypeMismatch(keyType: parameters.keyType, purpose: csbID.purpose)
+        }
+        guard !parameters.status.isRevoked else { throw .keyRevoked }
+        let unixNow = now.unixSeconds
+        if parameters.expiryTime != 0, parameters.expiryTime <= unixNow { throw .keyExpired(expiry: parameters.expiryTime) }
+        return parameters
     }
 
     private func derivation<Result>(_ body: () throws -> Result) throws(MikeySakkeError) -> Result {

@@ -1,3 +1,4 @@
+import KeyDerivation
 import MIKEY
 
 /// Why an I_MESSAGE was not created or not accepted (RFC 6509 §5, TS 33.180
@@ -33,6 +34,12 @@ public enum MikeySakkeError: Error, Equatable, Sendable {
     case keyPeriodMismatch(key: UInt64, message: UInt64)
     /// The signature does not verify, or the SAKKE payload does not decapsulate.
     case authenticationFailure
+    /// The key parameters (E.6) give a key type other than the CSB ID's purpose.
+    case keyTypeMismatch(keyType: UInt8, purpose: KeyPurpose)
+    /// The key parameters (E.6.9) say the key is revoked.
+    case keyRevoked
+    /// The key parameters' expiry time (E.6.10, seconds since 1970) has passed.
+    case keyExpired(expiry: UInt64)
     /// A key or input of the wrong size or kind was given to `create`.
     case invalidArgument(String)
 }

@@ -1,5 +1,7 @@
 import KeyDerivation
+import MIKEY
 import Octets
+import SRTP
 
 /// What an accepted I_MESSAGE delivered (RFC 6509 §5, TS 33.180 Annex E).
 public struct ReceivedKey: Sendable {
@@ -19,6 +21,11 @@ public struct ReceivedKey: Sendable {
     public let initiatorKMSURI: String
     /// The initiator's UID, under which the signature verified.
     public let initiatorUID: [UInt8]
+    /// The crypto sessions the key serves, with their SRTP settings (Annex E:
+    /// the default profile's sessions when the message names none).
+    public let sessions: [CryptoSessionID: SRTPSessionSettings]
+    /// The key parameters (E.6), when the message carried them.
+    public let keyParameters: KeyParameters?
 
     /// The SRTP (or SRTCP) master key and salt of crypto session `session`
     /// (TS 33.180 §7.4, §9.4.6): the MIKEY PRF over the key, the CSB ID and the RAND.
@@ -27,4 +34,23 @@ public struct ReceivedKey: Sendable {
     public func srtpMasterKeys(session: CryptoSessionID, keyLength: Int = 16, saltLength: Int = 12) throws -> SRTPMasterKeys {
         try SRTPMasterKeys.derive(tgk: key, csbID: csbID, csID: session.rawValue, rand: rand, keyLength: keyLength, saltLength: saltLength)
     }
+
+    /// The SRTP master key of crypto session `session`, ready for an
+    /// `SRTPSender`/`SRTPReceiver` (or the SRTCP ones) with ``SRTPSessionSettings/policy``:
+    /// the profile the session's policy gives, the master key and salt from
+    /// the MIKEY PRF, and as MKI `mki` when given, else the key identifier
+    /// (GMK-ID ‖ GUK-ID for a GMK, TS 33.180 §7.5).
+    ///
+    /// - Throws: ``MikeySakkeError/invalidArgument(_:)`` for a session the
+    ///   message did not set up; `SRTPError` for an MKI of a length other than 0, 4 or 8.
+    public func srtpMasterKey(for session: CryptoSessionID, mki: [UInt8]? = nil) throws -> SRTPMasterKey {
+        guard let settings = sessions[session] else {
+            throw MikeySakkeError.invalidArgument("the message sets up no crypto session \(session.rawValue)")
+        }
+        let keys = try srtpMasterKeys(session: session, keyLength: settings.profile.keyLength, saltLength: SRTPProfile.saltLength)
+        let defaultMKI = keyIdentifier.purpose.usesEndPointDiversity ? keyIdentifier.bytes + csbIDBytes : keyIdentifier.bytes
+        return try SRTPMasterKey(profile: settings.profile, masterKey: keys.masterKey, masterSalt: keys.masterSalt, mki: mki ?? defaultMKI)
+    }
+
+    private var csbIDBytes: [UInt8] { withUnsafeBytes(of: csbID.bigEndian) { Array($0) } }
 }

@@ -72,7 +72,8 @@ struct DemoCommand: ParsableCommand {
         let bob = IMessageParty(uri: "sip:bob@mcptt.example.org", kmsURI: kmsURI)
         let pck = SecretBytes.random(count: 16), pckID = KeyIdentifier.random(purpose: .pck)
         let call = try creator(for: bob).create(
-            key: pck, keyIdentifier: pckID, to: alice, receiverKeyPeriod: period, sender: sender, time: now, hidesIdentities: true)
+            key: pck, keyIdentifier: pckID, to: alice, receiverKeyPeriod: period, sender: sender, time: now,
+            options: IMessageOptions(hidesIdentities: true))
         let privateCall = try aliceReceiver.process(call.encoded, initiatorURI: bob.uri, now: now)
         let pckOK = privateCall.key == pck && privateCall.keyIdentifier == pckID
         print("   Bob calls Alice with identities hidden (E.7, IDRuidi/IDRuidr): PCK  \(pckOK ? "ok" : "FAILED")")

@@ -44,7 +44,8 @@ private struct World {
         hidden: Bool = false, creator: IMessageCreator? = nil
     ) throws -> IMessage {
         try (creator ?? self.creator).create(
-            key: key, keyIdentifier: id, to: receiver, receiverKeyPeriod: Self.period, sender: sender, time: time, hidesIdentities: hidden)
+            key: key, keyIdentifier: id, to: receiver, receiverKeyPeriod: Self.period, sender: sender, time: time,
+            options: IMessageOptions(hidesIdentities: hidden))
     }
 
     /// Alice's creator for the key period of `time`.
