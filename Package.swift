@@ -154,7 +154,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MikeySakkeTests",
-            dependencies: ["MikeySakke", "MIKEY", "ECCSI", "SAKKE", "Curves", "KeyDerivation", "Octets"]
+            dependencies: ["MikeySakke", "MIKEY", "ECCSI", "SAKKE", "SRTP", "Curves", "KeyDerivation", "Octets"]
         ),
         .testTarget(
             name: "ConformanceTests",
