@@ -40,6 +40,9 @@ public enum MikeySakkeError: Error, Equatable, Sendable {
     case keyRevoked
     /// The key parameters' expiry time (E.6.10, seconds since 1970) has passed.
     case keyExpired(expiry: UInt64)
+    /// A group re-key could not make the message of member `index` (`uri`);
+    /// `reason` is the underlying error. No message of the re-key is returned.
+    case memberFailed(index: Int, uri: String, reason: String)
     /// A key or input of the wrong size or kind was given to `create`.
     case invalidArgument(String)
 }
