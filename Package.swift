@@ -91,7 +91,7 @@ let package = Package(
         ),
         .target(
             name: "Conformance",
-            dependencies: ["Octets", "BigNum", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP"]
+            dependencies: ["Octets", "BigNum", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP", "MIKEY", "MikeySakke"]
         ),
         .executableTarget(
             name: "mikey-sakke",

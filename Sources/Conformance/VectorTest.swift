@@ -88,6 +88,11 @@ public struct VectorTest: Sendable, Decodable {
         try input(name, as: "string") { if case .string(let text) = $0 { text } else { nil } }
     }
 
+    /// String input `name`, or nil when absent.
+    public func optionalString(_ name: String) throws -> String? {
+        inputs[name] == nil ? nil : try string(name)
+    }
+
     /// Boolean input `name`, or nil when absent.
     public func optionalBool(_ name: String) throws -> Bool? {
         guard inputs[name] != nil else { return nil }
