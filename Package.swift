@@ -166,7 +166,7 @@ let package = Package(
         // test below; not a product.
         .target(
             name: "FuzzEntryPoints",
-            dependencies: ["Octets", "Curves", "ECCSI", "SAKKE", "SRTP", "MIKEY", "Conformance"],
+            dependencies: ["Octets", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP", "MIKEY", "MikeySakke", "Conformance"],
             path: "Tests/FuzzEntryPoints"
         ),
         .testTarget(

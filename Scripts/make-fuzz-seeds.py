@@ -226,9 +226,25 @@ def imessage_seeds():
     write(target, "edge-id-length-past-end", bytes.fromhex(hdr + t + rand + "1a0101ffff616263"))
 
 
+def imessage_process_seeds():
+    """The I_MESSAGEs Streamwide publishes: the GMK to Alice is the receiver's valid seed."""
+    target = "IMessageProcess"
+    tests = json.loads((VECTORS / "sw-mikey-sakke-imessage.json").read_text())["tests"]
+    gmk = bytes.fromhex(tests[0]["inputs"]["message"])
+    write(target, "valid-streamwide-gmk-to-alice", gmk)
+    for test in tests[1:]:
+        write(target, f"edge-streamwide-test-{test['id']}", bytes.fromhex(test["inputs"]["message"]))
+    write(target, "edge-gmk-truncated", gmk[:-1])
+    flipped = bytearray(gmk)
+    flipped[-40] ^= 1
+    write(target, "edge-gmk-signature-flipped", bytes(flipped))
+    write(target, "edge-empty", b"")
+
+
 if __name__ == "__main__":
     shutil.rmtree(CORPUS, ignore_errors=True)
-    for make in (srtp_seeds, srtcp_seeds, rtp_header_seeds, p256_seeds, sakke_point_seeds, eccsi_seeds, sakke_decapsulate_seeds, vector_file_seeds, imessage_seeds):
+    for make in (srtp_seeds, srtcp_seeds, rtp_header_seeds, p256_seeds, sakke_point_seeds, eccsi_seeds, sakke_decapsulate_seeds, vector_file_seeds, imessage_seeds,
+                 imessage_process_seeds):
         make()
     # The loader alone, from the same files.
     vector_file_seeds("VectorFileParse")

@@ -13,6 +13,7 @@ public enum FuzzEntryPoints {
         FuzzTarget(VectorFileFuzzEntry.self),
         FuzzTarget(VectorFileParseFuzzEntry.self),
         FuzzTarget(IMessageParseFuzzEntry.self),
+        FuzzTarget(IMessageProcessFuzzEntry.self),
     ]
 
     /// The entry point called `name`, if there is one.
