@@ -38,6 +38,19 @@ import Testing
         #expect(ours.masterSalt == theirs.masterSalt)
     }
 
+    @Test func aPreparedReceiverAcceptsAndRefusesAsAColdOne() throws {
+        let world = try world()
+        let prepared = try IMessageReceiver(
+            party: World.bob, keyPeriod: World.period, keyPeriodNumber: World.period.number(at: World.time), receiverKey: world.bobKey,
+            trustedKMS: [World.kmsURI: ECCSI.Verifier(kpak: world.eccsiKMS.kpak)], preparesReceiverKey: true)
+        let pck = SecretBytes.random(count: 16)
+        let message = try world.message(key: pck, id: KeyIdentifier(purpose: .pck, value: 0x4242))
+        var tampered = message.encoded
+        tampered[tampered.count - 100] ^= 0x01  // inside the SAKKE data's H or SIGN
+        #expect(throws: MikeySakkeError.authenticationFailure) { try prepared.process(tampered, now: World.time) }
+        #expect(try prepared.process(message.encoded, now: World.time).key == pck)
+    }
+
     @Test func theSameMessageTwiceIsAReplay() throws {
         let world = try world()
         let receiver = try world.receiver()
