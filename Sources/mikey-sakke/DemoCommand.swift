@@ -30,11 +30,15 @@ struct DemoCommand: ParsableCommand {
         print("")
         let received = try demonstrateIMessage()
         print("")
-        try demonstrateSRTP(keys: received.keys, mki: received.mki)
+        try demonstrateSRTP(
+            group: received.group, callSender: received.callSender, call: received.call, controlSender: received.controlSender,
+            control: received.control)
     }
 
     /// Step 5: a GMK and a PCK travel in MIKEY-SAKKE I_MESSAGEs (RFC 6509, TS 33.180 Annex E).
-    private func demonstrateIMessage() throws -> (keys: SRTPMasterKeys, mki: [UInt8]) {
+    private func demonstrateIMessage() throws -> (
+        group: ReceivedKey, callSender: SRTPMasterKey, call: ReceivedKey, controlSender: SRTPMasterKey, control: ReceivedKey
+    ) {
         print("5. MIKEY-SAKKE I_MESSAGEs (RFC 3830, 6509; TS 33.180 Annex E)")
         let period = try KeyPeriod(length: 2_592_000, offset: 0)
         let now = try NTPTimestamp(Date())
@@ -77,10 +81,29 @@ struct DemoCommand: ParsableCommand {
         let privateCall = try aliceReceiver.process(call.encoded, initiatorURI: bob.uri, now: now)
         let pckOK = privateCall.key == pck && privateCall.keyIdentifier == pckID
         print("   Bob calls Alice with identities hidden (E.7, IDRuidi/IDRuidr): PCK  \(pckOK ? "ok" : "FAILED")")
-        if !gmkOK || !refused || !replayRefused || !pckOK { throw ExitCode.failure }
-        let keys = try received.srtpMasterKeys(session: .mcpttGroupCall)
-        print("   SRTP master key and salt for CS-ID 4 from the GMK, GUK-ID and RAND (7.4.2)")
-        return (keys, gmkID.bytes + (try KeyIdentifier(rawValue: received.csbID)).bytes)
+        let server = IMessageParty(uri: "sip:mcptt-server.mcptt.example.org", kmsURI: kmsURI)
+        let serverUID = try MikeySakkeUID.uid(identifier: server.uri, kmsIdentifier: kmsURI, keyPeriod: period, at: now)
+        let serverReceiver = try IMessageReceiver(
+            party: server, keyPeriod: period, keyPeriodNumber: period.number(at: now),
+            receiverKey: SAKKE.ReceiverKey(identifier: serverUID, zt: sakkeKMS.zt, rsk: sakkeKMS.receiverSecretKey(for: serverUID)),
+            trustedKMS: [kmsURI: ECCSI.Verifier(kpak: eccsiKMS.kpak)])
+        let csk = SecretBytes.random(count: 16), cskID = KeyIdentifier.random(purpose: .csk)
+        let parameters = try KeyParameters(keyType: .csk, text: "Alice's CSK")
+        let upload = try creator(for: alice).create(
+            key: csk, keyIdentifier: cskID, to: server, receiverKeyPeriod: period, sender: sender, time: now,
+            options: IMessageOptions(keyParameters: parameters))
+        let uploaded = try serverReceiver.process(upload.encoded, now: now)
+        let cskOK = uploaded.key == csk && uploaded.keyParameters == parameters
+        print("   Alice uploads a CSK to the MCX server (E.4), key parameters (E.6) sealed under it .. \(cskOK ? "ok" : "FAILED")")
+        if !gmkOK || !refused || !replayRefused || !pckOK || !cskOK { throw ExitCode.failure }
+        print("   Default profiles (Annex E): GMK on CS-IDs 4 and 5, PCK on 0-3, CSK on 6 and 8, AES-GCM")
+        // Alice's own SRTCP key for floor control: the PRF over the CSK she sent, its id and the RAND.
+        let keys = try SRTPMasterKeys.derive(
+            tgk: csk, csbID: cskID.rawValue, csID: CryptoSessionID.cskSRTCPForMCPTT.rawValue, rand: uploaded.rand)
+        let controlSender = try SRTPMasterKey(profile: .aeadAES128GCM, masterKey: keys.masterKey, masterSalt: keys.masterSalt, mki: cskID.bytes)
+        let callKeys = try SRTPMasterKeys.privateCall(pck: pck, pckID: pckID, rand: privateCall.rand, session: .mcpttPrivateCallInitiator)
+        let callSender = try SRTPMasterKey(profile: .aeadAES128GCM, masterKey: callKeys.masterKey, masterSalt: callKeys.masterSalt, mki: pckID.bytes)
+        return (received, callSender, privateCall, controlSender, uploaded)
     }
 
     /// Step 1 as built today: the prime-field engine over the SAKKE prime.
@@ -158,12 +181,16 @@ struct DemoCommand: ParsableCommand {
         if recovered != ssv { throw ExitCode.failure }
     }
 
-    /// Step 6: group-call media under the master key that arrived in step 5 (RFC 7714, TS 33.180 §7.5).
-    private func demonstrateSRTP(keys: SRTPMasterKeys, mki: [UInt8]) throws {
-        print("6. SRTP with AEAD_AES_128_GCM (RFC 7714, TS 33.180 7.5)")
-        let key = try SRTPMasterKey(profile: .aeadAES128GCM, masterKey: keys.masterKey, masterSalt: keys.masterSalt, mki: mki)
-        var sender = try SRTPSender(key: key)
-        var receiver = try SRTPReceiver(keys: [key])
+    /// Step 6: group-call media under the GMK that arrived in step 5, and floor
+    /// control under the CSK (RFC 7714, TS 33.180 §7.5, §9.4).
+    private func demonstrateSRTP(
+        group: ReceivedKey, callSender: SRTPMasterKey, call: ReceivedKey, controlSender: SRTPMasterKey, control: ReceivedKey
+    ) throws {
+        print("6. SRTP and SRTCP with AEAD_AES_128_GCM (RFC 7714, TS 33.180 7.5, 9.4)")
+        let key = try group.srtpMasterKey(for: .mcpttGroupCall)
+        let policy = group.sessions[.mcpttGroupCall].map(\.policy) ?? SRTPPolicy()
+        var sender = try SRTPSender(key: key, policy: policy)
+        var receiver = try SRTPReceiver(keys: [key], policy: policy)
         let rtp: [UInt8] = [0x80, 96, 0x12, 0x34, 0, 0, 0, 160, 0xCA, 0xFE, 0xF0, 0x0D] + Array("20 ms of voice".utf8)
         let protected = try sender.protect(rtp)
         print("   RTP \(rtp.count) octets -> SRTP \(protected.count) (tag 16, MKI = GMK-ID || GUK-ID 8, ROC 4)")
@@ -171,6 +198,17 @@ struct DemoCommand: ParsableCommand {
         print("   The receiver finds the key by MKI and decrypts ... \(clear == rtp ? "ok" : "FAILED")")
         let replayRejected = (try? receiver.unprotect(protected)) == nil
         print("   The same packet again is a replay, rejected ..... \(replayRejected ? "ok" : "FAILED")")
-        if clear != rtp || !replayRejected { throw ExitCode.failure }
+        var bob = try SRTPSender(key: callSender, policy: SRTPPolicy(rocTransmissionRate: 0))
+        var alice = try SRTPReceiver(keys: [call.srtpMasterKey(for: .mcpttPrivateCallInitiator)], policy: SRTPPolicy(rocTransmissionRate: 0))
+        let voice: [UInt8] = [0x80, 96, 0x00, 0x01, 0, 0, 0, 160, 0x0B, 0x0B, 0x00, 0x01] + Array("hello Alice".utf8)
+        let callOK = try alice.unprotect(bob.protect(voice)) == voice
+        print("   Bob's private-call media under the PCK, CS-ID 0 (MKI = PCK-ID) ........ \(callOK ? "ok" : "FAILED")")
+        var floor = try SRTCPSender(key: controlSender)
+        var server = try SRTCPReceiver(keys: [control.srtpMasterKey(for: .cskSRTCPForMCPTT)])
+        let request: [UInt8] = [0x80, 204, 0, 3, 0x00, 0x00, 0x0A, 0x11] + Array("MCPT".utf8) + [0, 0, 0, 0]
+        let sealed = try floor.protect(request)
+        let floorOK = try server.unprotect(sealed) == request
+        print("   Floor request (RTCP APP) under the CSK, CS-ID 6: SRTCP \(sealed.count) octets ... \(floorOK ? "ok" : "FAILED")")
+        if clear != rtp || !replayRejected || !callOK || !floorOK { throw ExitCode.failure }
     }
 }
