@@ -11,7 +11,9 @@ import SAKKE
 /// The GMS's signing key and the members' KMS Z_T table are prepared once
 /// (in ``creator`` and ``sender``) and shared read-only by every task; the
 /// messages are made on every core with structured concurrency, each task
-/// taking a contiguous slice of the members.
+/// taking a contiguous slice of the members. The tasks prefer an executor of
+/// Dispatch worker threads, so that this long CPU-bound work leaves Swift's
+/// cooperative pool (a server's request handlers) alone.
 public struct GroupKeyDistributor: Sendable {
     /// The GMS's creator (its URI, KMS and ECCSI key for the period).
     public let creator: IMessageCreator
@@ -45,7 +47,7 @@ public struct GroupKeyDistributor: Sendable {
         let outcomes = await withTaskGroup(of: (Int, [Result<IMessage, MikeySakkeError>]).self) { group in
             for start in stride(from: 0, to: members.count, by: sliceCount) {
                 let slice = members[start ..< min(start + sliceCount, members.count)]
-                group.addTask {
+                group.addTask(executorPreference: CryptoWorkExecutor.shared) {
                     (start, slice.enumerated().map { offset, member in make(gmk, gmkID, for: member, index: start + offset, time, rand, options) })
                 }
             }
