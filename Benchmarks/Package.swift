@@ -96,5 +96,22 @@ let package = Package(
             path: "Benchmarks/SAKKE",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "MikeySakkeBenchmarks",
+            dependencies: [
+                .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "Octets", package: "swift-mikey-sakke"),
+                .product(name: "Curves", package: "swift-mikey-sakke"),
+                .product(name: "ECCSI", package: "swift-mikey-sakke"),
+                .product(name: "SAKKE", package: "swift-mikey-sakke"),
+                .product(name: "KeyDerivation", package: "swift-mikey-sakke"),
+                .product(name: "MIKEY", package: "swift-mikey-sakke"),
+                .product(name: "MikeySakke", package: "swift-mikey-sakke"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/MikeySakke",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )
