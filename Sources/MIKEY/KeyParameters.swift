@@ -18,7 +18,7 @@ public struct KeyParameters: Sendable, Equatable {
     /// The key types whose parameters carry the MC Group IDs element (E.6.3): GMK, MKFC, MuSiK.
     public static let groupKeyTypes: Set<UInt8> = [KeyPurpose.gmk.rawValue, KeyPurpose.mkfc.rawValue, KeyPurpose.musik.rawValue]
 
-    /// Key Type (E.6.11): the values of ``KeyPurpose``; others are reserved.
+    /// Key Type (E.6.11): the values of `KeyPurpose`; others are reserved.
     public let keyType: UInt8
     /// Status (E.6.9).
     public let status: KeyStatus

@@ -31,6 +31,11 @@ public struct GroupKeyDistributor: Sendable {
     /// The I_MESSAGEs carrying `gmk` under `gmkID` to `members`, in the order of `members`.
     ///
     /// - Parameters:
+    ///   - gmk: the GMK (16 octets).
+    ///   - gmkID: its GMK-ID; each message carries the member's GUK-ID.
+    ///   - members: the group's members, each with its KMS URI.
+    ///   - time: the one timestamp of every message.
+    ///   - rand: the one RAND of every message.
     ///   - tasks: how many tasks share the work; by default one per active core.
     ///   - options: as for one message; key parameters are sealed per member
     ///     (their DPPK-ID is each member's GUK-ID).

@@ -6,7 +6,7 @@ import SAKKE
 /// SAKKE-to-self payload (E.5) and the key parameters (E.6).
 public struct IMessageOptions: Sendable {
     /// The crypto sessions (default: none, so the annex's default profile
-    /// applies); ``AnnexEProfile/cryptoSessions(_:policyNumber:spi:)`` builds them.
+    /// applies); `AnnexEProfile.cryptoSessions(_:policyNumber:spi:)` builds them.
     public var cryptoSessions: CryptoSessionMap
     /// The SP payloads those sessions refer to.
     public var policies: [SecurityPolicyPayload]

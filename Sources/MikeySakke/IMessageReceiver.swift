@@ -33,10 +33,19 @@ public struct IMessageReceiver: Sendable {
     /// ``receiverKey`` with its pairing lines and [b]P + Z_T table, when prepared.
     private let preparedKey: SAKKE.PreparedReceiver?
 
-    /// - Parameter preparesReceiverKey: precompute the RSK's pairing lines and
-    ///   the [b]P + Z_T table once (tens of milliseconds), so that each message
-    ///   decapsulates in about a quarter of the cold time: for a receiver that
-    ///   lives for its key period.
+    /// - Parameters:
+    ///   - party: this receiver's URI and KMS URI.
+    ///   - keyPeriod: the key period of this receiver's KMS.
+    ///   - keyPeriodNumber: the period `receiverKey` is for.
+    ///   - receiverKey: the validated SAKKE key of this party's UID in that period.
+    ///   - trustedKMS: the KPAKs of the initiators' KMSs, by KMS URI (IDRkmsi).
+    ///   - trustedKMSKeyPeriods: their key periods, where they differ from ours.
+    ///   - policy: what is accepted.
+    ///   - replayCache: the replay cache; nil turns replay detection off.
+    ///   - preparesReceiverKey: precompute the RSK's pairing lines and
+    ///     the [b]P + Z_T table once (tens of milliseconds), so that each message
+    ///     decapsulates in about a quarter of the cold time: for a receiver that
+    ///     lives for its key period.
     /// - Throws: ``MikeySakkeError/invalidArgument(_:)`` when `receiverKey` is not
     ///   the UID of `party` in period `keyPeriodNumber`.
     public init(
