@@ -5,7 +5,9 @@ import Octets
 public enum DescriptionValue: Sendable, Equatable {
     /// A number: decimal in the tree, a JSON number.
     case integer(UInt64)
-    /// Text: as is in the tree (`""` when empty), a JSON string.
+    /// Text: in the tree as is but for the scalars that could steer a
+    /// terminal (controls, format characters such as bidi overrides, line and
+    /// paragraph separators), which print as `\u{…}`; `""` when empty. A JSON string.
     case text(String)
     /// Octets: lowercase hex in both (the tree wraps long values).
     case octets([UInt8])
@@ -19,10 +21,24 @@ public enum DescriptionValue: Sendable, Equatable {
     var treeText: String {
         switch self {
         case .integer(let value): "\(value)"
-        case .text(let text): text.isEmpty ? "\"\"" : text
+        case .text(let text): text.isEmpty ? "\"\"" : Self.inert(text)
         case .octets(let octets): octets.isEmpty ? "(none)" : Hex.encode(octets)
         case .flag(let flag): flag ? "1" : "0"
         case .octetRange(let range): "octets \(range.lowerBound)..<\(range.upperBound)"
         }
+    }
+
+    /// `text` with every scalar that could steer a terminal escaped.
+    static func inert(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator:
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

@@ -290,7 +290,7 @@ public struct IMessageDescription: Sendable {
     private static func bigEndian(_ value: UInt32) -> [UInt8] { withUnsafeBytes(of: value.bigEndian) { Array($0) } }
 
     private static func isPrintable(_ character: Character) -> Bool {
-        !character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        !character.unicodeScalars.contains { [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory) }
     }
 }
 

@@ -5,12 +5,13 @@ import Octets
 import SAKKE
 
 /// The receiver's side of RFC 6509 §5: checks an I_MESSAGE and recovers its
-/// key. In order: the format; the header (data type 26, PRF-HMAC-SHA-256);
-/// the timestamp against the clock; the addressee (IDRr, or the UID in
-/// IDRuidr; or, for a message carrying SAKKE-to-self, the initiator itself,
-/// E.5); the key period of T against the receiver's key; the initiator's UID
+/// key. In order: the format; the header (data type 26, V = 0,
+/// PRF-HMAC-SHA-256); the timestamp against the clock; the key period of T
+/// against the receiver's key; the addressee (IDRr, or the UID in IDRuidr; or,
+/// for a message carrying SAKKE-to-self, the initiator itself, E.5); the initiator's UID
 /// (from IDRi, or the URI the SIP layer gives, checked against IDRuidi) and
-/// its KMS; the crypto sessions and policies (Annex E); the ECCSI signature
+/// its KMS; the key's purpose and, when the policy restricts it, who may send
+/// it; the crypto sessions and policies (Annex E); the ECCSI signature
 /// over the signed octets; the SAKKE payload; the key parameters (E.6); the
 /// replay cache. A message that fails any check yields no key.
 public struct IMessageReceiver: Sendable {
@@ -54,8 +55,7 @@ public struct IMessageReceiver: Sendable {
         policy: IMessagePolicy = IMessagePolicy(), replayCache: ReplayCache? = ReplayCache(), preparesReceiverKey: Bool = false
     ) throws {
         let uid = try MikeySakkeUID.uid(
-            identifier: party.uri, kmsIdentifier: party.kmsURI, keyPeriod: keyPeriod,
-            at: NTPTimestamp(rawValue: keyPeriod.startSeconds(ofPeriod: keyPeriodNumber) << 32))
+            identifier: party.uri, kmsIdentifier: party.kmsURI, keyPeriod: keyPeriod, periodNumber: keyPeriodNumber)
         guard uid == receiverKey.identifier else {
             throw MikeySakkeError.invalidArgument("the receiver key is not the UID of this party in this key period")
         }
@@ -93,6 +93,9 @@ public struct IMessageReceiver: Sendable {
             throw .unsupportedValue(field: "CSB ID", value: Int(message.header.csbID))
         }
         let sessions = try Self.sessions(of: message, purpose: csbID.purpose)
+        if let allowed = policy.authorizedInitiators[csbID.purpose] {
+            guard let confirmedURI, allowed.contains(confirmedURI) else { throw .unauthorizedInitiator(purpose: csbID.purpose) }
+        }
 
         do {
             try verifier.verify(signature.signature, for: message.signedOctets, signer: initiatorUID)
@@ -109,7 +112,9 @@ public struct IMessageReceiver: Sendable {
         let keyIdentifier = try keyIdentifier(csbID, key: key, message: message)
         let parameters = try keyParameters(of: message, key: key, csbID: csbID, time: time, now: now)
         if let replayCache {
-            guard replayCache.insert(message.signedOctets, seconds: time.seconds, now: now.seconds, skew: policy.allowedClockSkew) else {
+            guard replayCache.insert(
+                message.signedOctets, receiver: receiverKey.identifier, seconds: time.seconds, now: now.seconds, skew: policy.allowedClockSkew)
+            else {
                 throw .replayed
             }
         }
@@ -126,6 +131,7 @@ public struct IMessageReceiver: Sendable {
             throw .unsupportedHeader(field: "data type", value: Int(message.header.dataType.rawValue))
         }
         guard message.header.prf == .hmacSHA256 else { throw .unsupportedHeader(field: "PRF func", value: Int(message.header.prf.rawValue)) }
+        guard !message.header.verificationRequested else { throw .unsupportedHeader(field: "V", value: 1) }
         guard let timestamp = message.timestamp else { throw .missingPayload("T") }
         guard case .ntpUTC(let time) = timestamp else { throw .unsupportedValue(field: "TS type", value: Int(timestamp.timestampType)) }
         guard let rand = message.rand else { throw .missingPayload("RAND") }
@@ -145,10 +151,16 @@ public struct IMessageReceiver: Sendable {
     /// (or IDRuidr) and IDRkmsr name it; the SAKKE-to-self extension's when
     /// IDRi (or IDRuidi) and IDRkmsi name it (E.5: another device of the initiator).
     private func sakkePayload(for message: IMessage) throws(MikeySakkeError) -> SAKKEPayload {
+        for (plain, hidden, name) in [(IdentityRole.initiator, IdentityRole.initiatorUID, "IDRi and IDRuidi"), (.responder, .responderUID, "IDRr and IDRuidr")]
+        where message.identity(plain) != nil && message.identity(hidden) != nil {
+            // E.7: the UID form replaces the URI form; both would let two readers see two identities.
+            throw .unsupportedValue(field: name, value: 2)
+        }
+        guard message.identity(.responderKMS) != nil else { throw .missingPayload("IDRkmsr") }
         let ownURI = Array(party.uri.utf8), ownKMS = Array(party.kmsURI.utf8)
         func names(_ role: IdentityRole, _ hidden: IdentityRole, _ kms: IdentityRole) -> Bool? {
             let named = message.identity(role).map { $0.data == ownURI } ?? message.identity(hidden).map { $0.data == receiverKey.identifier }
-            return named.map { $0 && (message.identity(kms).map { $0.data == ownKMS } ?? true) }
+            return named.map { $0 && message.identity(kms)?.data == ownKMS }
         }
         guard let forResponder = names(.responder, .responderUID, .responderKMS) else { throw .missingPayload("IDRr or IDRuidr") }
         if forResponder, let sakke = message.sakke { return sakke }
@@ -189,15 +201,18 @@ public struct IMessageReceiver: Sendable {
         -> [CryptoSessionID: SRTPSessionSettings]
     {
         guard let profile = AnnexEProfile(purpose: purpose) else {
-            guard message.header.cryptoSessions.count == 0 else {
-                throw .unsupportedValue(field: "#CS", value: message.header.cryptoSessions.count)
-            }
-            return [:]
+            throw .unsupportedValue(field: "CSB ID purpose", value: Int(purpose.rawValue))
         }
         let sessions: [CryptoSessionID: [SecurityPolicyParameter]]
         do { sessions = try profile.sessions(of: message) } catch { throw .malformed(error) }
+        var spis: [UInt8: [UInt8]] = [:]
+        if case .genericID(let entries) = message.header.cryptoSessions {
+            for entry in entries { spis[entry.csID] = entry.spi }
+        }
         var settings: [CryptoSessionID: SRTPSessionSettings] = [:]
-        for (session, parameters) in sessions { settings[session] = try SRTPSessionSettings(parameters: parameters) }
+        for (session, parameters) in sessions {
+            settings[session] = try SRTPSessionSettings(parameters: parameters, spi: spis[session.rawValue] ?? [])
+        }
         return settings
     }
 
@@ -235,7 +250,9 @@ public struct IMessageReceiver: Sendable {
         return parameters
     }
 
+    /// A derivation from the message's values (its time's key period, a UID,
+    /// the GUK-ID) that failed: the message is the cause.
     private func derivation<Result>(_ body: () throws -> Result) throws(MikeySakkeError) -> Result {
-        do { return try body() } catch { throw .invalidArgument("key derivation: \(error)") }
+        do { return try body() } catch { throw .underivable("\(error)") }
     }
 }

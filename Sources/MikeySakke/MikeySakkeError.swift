@@ -43,6 +43,13 @@ public enum MikeySakkeError: Error, Equatable, Sendable {
     /// A group re-key could not make the message of member `index` (`uri`);
     /// `reason` is the underlying error. No message of the re-key is returned.
     case memberFailed(index: Int, uri: String, reason: String)
-    /// A key or input of the wrong size or kind was given to `create`.
+    /// The initiator is not among those the policy lets send keys of this purpose
+    /// (``IMessagePolicy/authorizedInitiators``), or its identity is hidden and unconfirmed.
+    case unauthorizedInitiator(purpose: KeyPurpose)
+    /// A value the message determines cannot be derived from (a time before the
+    /// KMS's first key period, a GUK-ID that does not turn back into a GMK-ID …).
+    case underivable(String)
+    /// A key or input of the wrong size or kind was given to `create`, or an
+    /// argument of a receiver or re-key that cannot be used.
     case invalidArgument(String)
 }

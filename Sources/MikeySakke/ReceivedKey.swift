@@ -24,8 +24,20 @@ public struct ReceivedKey: Sendable {
     /// The crypto sessions the key serves, with their SRTP settings (Annex E:
     /// the default profile's sessions when the message names none).
     public let sessions: [CryptoSessionID: SRTPSessionSettings]
-    /// The key parameters (E.6), when the message carried them.
+    /// The key parameters (E.6), when the message carried them. `process`
+    /// refuses a revoked or expired key; a key whose activation time is still
+    /// ahead is delivered (a GMS distributes keys before they are needed) and
+    /// must not be used to send before then: see ``isActive(atUnixSeconds:)``.
     public let keyParameters: KeyParameters?
+
+    /// Whether the key may be used to send at `unixSeconds` (seconds since
+    /// 1970): from its activation time (E.6.4; 0 means the message's
+    /// timestamp) until its expiry time (E.6.10; 0 means never). True without key parameters.
+    public func isActive(atUnixSeconds unixSeconds: UInt64) -> Bool {
+        guard let parameters = keyParameters else { return true }
+        let activation = parameters.activationTime == 0 ? time.unixSeconds : parameters.activationTime
+        return unixSeconds >= activation && (parameters.expiryTime == 0 || unixSeconds < parameters.expiryTime)
+    }
 
     /// The SRTP (or SRTCP) master key and salt of crypto session `session`
     /// (TS 33.180 §7.4, §9.4.6): the MIKEY PRF over the key, the CSB ID and the RAND.
@@ -38,8 +50,9 @@ public struct ReceivedKey: Sendable {
     /// The SRTP master key of crypto session `session`, ready for an
     /// `SRTPSender`/`SRTPReceiver` (or the SRTCP ones) with ``SRTPSessionSettings/policy``:
     /// the profile the session's policy gives, the master key and salt from
-    /// the MIKEY PRF, and as MKI `mki` when given, else the key identifier
-    /// (GMK-ID ‖ GUK-ID for a GMK, TS 33.180 §7.5).
+    /// the MIKEY PRF, and as MKI `mki` when given, else the session's SPI when
+    /// the message gave one, else the key identifier (GMK-ID ‖ GUK-ID for a
+    /// GMK, TS 33.180 §7.5).
     ///
     /// - Throws: ``MikeySakkeError/invalidArgument(_:)`` for a session the
     ///   message did not set up; `SRTPError` for an MKI of a length other than 0, 4 or 8.
@@ -49,7 +62,7 @@ public struct ReceivedKey: Sendable {
         }
         let keys = try srtpMasterKeys(session: session, keyLength: settings.profile.keyLength, saltLength: SRTPProfile.saltLength)
         let defaultMKI = keyIdentifier.purpose.usesEndPointDiversity ? keyIdentifier.bytes + csbIDBytes : keyIdentifier.bytes
-        return try SRTPMasterKey(profile: settings.profile, masterKey: keys.masterKey, masterSalt: keys.masterSalt, mki: mki ?? defaultMKI)
+        return try SRTPMasterKey(profile: settings.profile, masterKey: keys.masterKey, masterSalt: keys.masterSalt, mki: mki ?? (settings.spi.isEmpty ? defaultMKI : settings.spi))
     }
 
     private var csbIDBytes: [UInt8] { withUnsafeBytes(of: csbID.bigEndian) { Array($0) } }

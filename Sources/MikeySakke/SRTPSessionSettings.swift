@@ -12,12 +12,16 @@ public struct SRTPSessionSettings: Sendable, Equatable {
     /// RCCm3's R: the ROC travels in every R-th packet; 0 when the
     /// authentication algorithm is not RCCm3.
     public let rocTransmissionRate: Int
+    /// The session's SPI, the MKI its packets carry (E.2.2, E.3.3); empty when
+    /// the message gives none, and the key identifier serves.
+    public let spi: [UInt8]
 
-    /// The settings `parameters` call for.
+    /// The settings `parameters` call for, with the session's SPI.
     ///
     /// - Throws: ``MikeySakkeError/unsupportedValue(field:value:)`` naming the
     ///   first parameter (as "SP <type>") whose value this stack cannot honour.
-    public init(parameters: [SecurityPolicyParameter]) throws(MikeySakkeError) {
+    public init(parameters: [SecurityPolicyParameter], spi: [UInt8] = []) throws(MikeySakkeError) {
+        self.spi = spi
         func require(_ type: SRTPPolicyType, absent: UInt64, allows: (UInt64) -> Bool) throws(MikeySakkeError) -> UInt64 {
             let given: UInt64? = if let present = parameters.first(where: { $0.type == type.rawValue }) { present.integerValue } else { absent }
             guard let given, allows(given) else {

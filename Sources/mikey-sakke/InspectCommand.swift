@@ -335,6 +335,8 @@ struct InspectCommand: ParsableCommand {
         case .keyTypeMismatch(let keyType, let purpose): "the key parameters' type \(keyType) is not the CSB ID's \(name(of: purpose))"
         case .keyRevoked: "the key parameters say the key is revoked (E.6.9)"
         case .keyExpired(let expiry): "the key expired at \(Date(timeIntervalSince1970: Double(expiry)).formatted(.iso8601)) (E.6.10)"
+        case .unauthorizedInitiator(let purpose): "the initiator may not send a \(name(of: purpose))"
+        case .underivable(let reason): "a value the message determines cannot be derived: \(reason)"
         case .memberFailed(let index, let uri, let reason): "member \(index) (\(uri)): \(reason)"
         case .invalidArgument(let reason): reason
         }

@@ -255,4 +255,10 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
         }
         #expect(described == names.filter { $0.hasPrefix("valid-") })
     }
+
+    @Test func textThatCouldSteerATerminalPrintsEscaped() {
+        let tree = DescriptionNode.field("ID data", key: "idData", .text("sip:eve\u{202E}gro.elpmaxe@ecila:pis\u{1B}[31m\u{2028}")).tree
+        #expect(tree.contains("sip:eve\\u{202e}gro.elpmaxe@ecila:pis\\u{1b}[31m\\u{2028}"))
+        #expect(!tree.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{1B}" || $0 == "\u{2028}" })
+    }
 }
