@@ -6,7 +6,7 @@ import Octets
 ///
 /// A parsed message keeps the exact octets it was read from: the signature
 /// is checked over ``signedOctets``, never over a re-encoding. Encoding is
-/// canonical, so `IMessage(parsing: m.encoded).encoded == m.encoded`.
+/// canonical: for a parsed message `m`, `m.reencoded() == m.encoded`.
 ///
 /// Structure is checked here; what the payloads mean (who the receiver is,
 /// whether the signature verifies) is the `MikeySakke` layer's job.
@@ -66,6 +66,14 @@ public struct IMessage: Sendable, Equatable {
         signedCount = writer.bytes.count + SignaturePayload.headerCount
         signature.write(to: &writer)
         encoded = writer.bytes
+    }
+
+    /// This message's fields encoded afresh. For a parsed message it equals
+    /// ``encoded`` (the encoding is canonical): the fuzz target and the tests
+    /// check exactly that.
+    public func reencoded() -> [UInt8] {
+        guard let signature else { return Self.encode(header: header, payloads: payloads, last: .last) }
+        return IMessage(header: header, payloads: payloads, signature: signature).encoded
     }
 
     /// Parses a whole message.

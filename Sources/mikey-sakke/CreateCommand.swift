@@ -38,7 +38,7 @@ struct CreateCommand: ParsableCommand {
     @Option(name: .customLong("type"), help: "The key's type.")
     var keyType: KeyType
 
-    @Option(help: "The key, hex (16 octets).")
+    @Option(help: "The key, hex (16 octets), or @FILE holding the hex.")
     var key: String
 
     @Option(name: .customLong("key-id"), help: "The key's identifier, hex (4 octets; its purpose tag must match --type).")
@@ -56,7 +56,7 @@ struct CreateCommand: ParsableCommand {
     @Option(name: .customLong("receiver-kms"), help: "The receiver's KMS URI.")
     var receiverKMS: String
 
-    @Option(help: "The initiator's SSK for the key period, hex (32 octets).")
+    @Option(help: "The initiator's SSK for the key period, hex (32 octets), or @FILE holding the hex.")
     var ssk: String
 
     @Option(help: "The initiator's PVT for the key period, hex (65 octets).")

@@ -6,9 +6,9 @@ import ECCSI
 import Foundation
 import KeyDerivation
 import SAKKE
-import SRTP
 import MIKEY
 import MikeySakke
+import SRTP
 
 /// `mikey-sakke demo`: walks through the stack, layer by layer, as far as it is built.
 struct DemoCommand: ParsableCommand {
@@ -22,11 +22,11 @@ struct DemoCommand: ParsableCommand {
         print("")
         try demonstrateFieldEngine()
         print("")
-        let derived = try demonstrateKeyDerivation()
+        let uid = try demonstrateKeyDerivation()
         print("")
-        try demonstrateECCSI(identifier: derived.uid)
+        try demonstrateECCSI(identifier: uid)
         print("")
-        try demonstrateSAKKE(identifier: derived.uid)
+        try demonstrateSAKKE(identifier: uid)
         print("")
         let received = try demonstrateIMessage()
         print("")
@@ -146,7 +146,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     /// Step 2: identities and keys derived with the 3GPP KDF and the MIKEY PRF.
-    private func demonstrateKeyDerivation() throws -> (uid: [UInt8], keys: SRTPMasterKeys, mki: [UInt8]) {
+    private func demonstrateKeyDerivation() throws -> [UInt8] {
         print("2. Key derivation (TS 33.220 KDF, TS 33.180 Annex F/G, RFC 3830)")
         let period = try KeyPeriod(length: 2_592_000, offset: 0)
         let now = try NTPTimestamp(Date())
@@ -164,7 +164,7 @@ struct DemoCommand: ParsableCommand {
         let keys = try SRTPMasterKeys.groupCall(gmk: gmk, gukID: gukID, rand: rand, session: .mcpttGroupCall)
         print("   SRTP master key (\(keys.masterKey.count) octets) and salt (\(keys.masterSalt.count)) for CS-ID 4 (7.4.2), not shown")
         if back != gmkID { throw ExitCode.failure }
-        return (uid, keys, gmkID.bytes + gukID.bytes)
+        return uid
     }
 
     /// Step 4: SAKKE key encapsulation (RFC 6508) of a 128-bit SSV (in MIKEY-SAKKE, the GMK) to a UID.

@@ -45,7 +45,7 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .customLong("receiver-kms"), help: "The receiver's KMS URI.")
     var receiverKMS: String?
 
-    @Option(help: "The receiver's RSK for the message's key period, hex (04 || x || y, 257 octets).")
+    @Option(help: "The receiver's RSK for the message's key period, hex (04 || x || y, 257 octets), or @FILE holding the hex.")
     var rsk: String?
 
     @Option(help: "The receiver's KMS's Z_T, hex (257 octets).")
@@ -208,7 +208,7 @@ struct InspectCommand: ParsableCommand {
             fields.append(.field("initiator", key: "initiator", .text("hidden"), meaning: "IDRuidi, unconfirmed"))
         }
         fields += [
-            .field("initiator KMS", key: "initiatorKms", .text(received.initiatorKMSURI)),
+            .field("initiator KMS", key: "initiatorKms", .text(received.initiatorKMSURI), meaning: "from IDRkmsi, trusted with the given --kpak"),
             .field("initiator UID", key: "initiatorUid", .octets(received.initiatorUID)),
         ]
         let sessions = received.sessions.sorted { $0.key.rawValue < $1.key.rawValue }.map { session, settings in
@@ -256,8 +256,19 @@ struct InspectCommand: ParsableCommand {
     /// The octets of a hex option (whitespace and colons allowed), of `count` octets when given.
     ///
     /// - Throws: `ValidationError` naming the option.
+    /// The octets of a hex option; `@PATH` reads the hex from a file, so that
+    /// secrets (`--rsk`, `--key`, `--ssk`) need not appear in the process list
+    /// or the shell history.
     static func octets(_ text: String?, option: String, count: Int? = nil) throws -> [UInt8] {
-        guard let text else { throw ValidationError("--\(option) is required") }
+        guard var text else { throw ValidationError("--\(option) is required") }
+        if text.hasPrefix("@") {
+            let path = String(text.dropFirst())
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  (attributes[.size] as? NSNumber)?.intValue ?? Int.max <= 1 << 16,
+                  let data = FileManager.default.contents(atPath: path), let contents = String(data: data, encoding: .utf8)
+            else { throw ValidationError("--\(option) @\(path): not a readable text file of at most 64 KiB") }
+            text = contents
+        }
         let digits = text.filter { !$0.isWhitespace && $0 != ":" }
         let octets: [UInt8]
         do { octets = try Hex.decode(digits) } catch {

@@ -1,10 +1,10 @@
+import Curves
+import ECCSI
 import KeyDerivation
 import MIKEY
 import MikeySakke
-import ECCSI
 import Octets
 import SAKKE
-import Curves
 
 /// `IMessageReceiver.process` on the whole input, as Alice of the I_MESSAGEs
 /// Streamwide's sw_mikey_sakke publishes (StreamwideTestVectors.md v5: its

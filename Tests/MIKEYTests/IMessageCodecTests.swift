@@ -157,7 +157,7 @@ private func bytes(_ hex: String) -> [UInt8] {
                 input[Int.random(in: 0 ..< input.count, using: &generator)] = UInt8.random(in: 0 ... 255, using: &generator)
             }
             if let message = try? IMessage(parsing: input) {
-                #expect(message.encoded == input)
+                #expect(message.reencoded() == input)
                 #expect(try IMessage(parsing: message.encoded) == message)
             }
         }

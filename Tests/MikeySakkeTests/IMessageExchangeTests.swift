@@ -66,11 +66,13 @@ import Testing
         #expect(throws: MikeySakkeError.staleTimestamp(secondsFromNow: -301)) { try world.receiver().process(message.encoded, now: later) }
     }
 
-    @Test func aMessageFromAnotherKeyPeriodIsRefused() throws {
+    @Test func theCreatorRefusesToSignForAKeyPeriodItHasNoKeyFor() throws {
         let world = try world()
         let next = NTPTimestamp(seconds: World.time.seconds + 2_592_000)
         // Alice's key is for this period: the creator refuses to sign for the next.
-        #expect(throws: MikeySakkeError.self) { try world.message(key: .random(count: 16), id: KeyIdentifier(purpose: .pck, value: 3), time: next) }
+        #expect(throws: MikeySakkeError.invalidArgument("the signing key is not for the initiator's UID at this time")) {
+            try world.message(key: .random(count: 16), id: KeyIdentifier(purpose: .pck, value: 3), time: next)
+        }
     }
 
     @Test func bobRefusesAMessageOfTheNextKeyPeriodWhileHisKeyIsForThisOne() throws {
@@ -118,7 +120,7 @@ import Testing
         #expect(throws: MikeySakkeError.notForThisReceiver) { try world.receiver().process(message.encoded, now: World.time) }
     }
 
-    @Test func everySingleBitFlipInTheSignedPartIsRefusedAndYieldsNoKey() throws {
+    @Test func bitFlipsAllAcrossTheMessageAreRefusedAndYieldNoKey() throws {
         let world = try world()
         let message = try world.message(key: .random(count: 16), id: KeyIdentifier(purpose: .pck, value: 5))
         let receiver = try world.receiver(cache: nil)
@@ -158,6 +160,8 @@ import Testing
 
     @Test func aKeyOtherThan16OctetsIsRefusedByTheCreator() throws {
         let world = try world()
-        #expect(throws: MikeySakkeError.self) { try world.message(key: .random(count: 32), id: KeyIdentifier(purpose: .pck, value: 9)) }
+        #expect(throws: MikeySakkeError.invalidArgument("the key must be 16 octets (E.1.1), not 32")) {
+            try world.message(key: .random(count: 32), id: KeyIdentifier(purpose: .pck, value: 9))
+        }
     }
 }
