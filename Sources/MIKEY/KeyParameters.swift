@@ -57,7 +57,7 @@ public struct KeyParameters: Sendable, Equatable {
         }
         try MIKEYField.checkLength(groupIDs.count, field: "Number of Group IDs", allowsEmpty: true, maximum: 0xFF)
         for group in groupIDs { try MIKEYField.checkLength(group.utf8.count, field: "Group ID", maximum: 0xFFFF) }
-        try MIKEYField.checkLength(Array(text.utf8).count, field: "Text", allowsEmpty: true, maximum: 0xFFFF)
+        try MIKEYField.checkLength(text.utf8.count, field: "Text", allowsEmpty: true, maximum: 0xFFFF)
         try MIKEYField.checkLength(1 + groupIDs.reduce(0) { $0 + 3 + $1.utf8.count }, field: "MC Group IDs", maximum: 0xFFFF)
         self.keyType = keyType
         self.status = status

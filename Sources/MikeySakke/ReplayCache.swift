@@ -34,10 +34,10 @@ public final class ReplayCache: Sendable {
 
     /// Records `signed` for `receiver` (stamped `seconds`, NTP) unless it is
     /// there already. Returns false for a replay or a full cache.
-    func insert(_ signed: some Collection<UInt8>, receiver: [UInt8], seconds: UInt32, now: UInt32, skew: UInt32) -> Bool {
+    func insert(_ signed: ArraySlice<UInt8>, receiver: [UInt8], seconds: UInt32, now: UInt32, skew: UInt32) -> Bool {
         var hasher = SHA256()
         hasher.update(data: receiver)
-        hasher.update(data: Array(signed))
+        hasher.update(data: signed)
         let digest = hasher.finalize()
         let expiry = UInt64(seconds) + UInt64(skew), clock = UInt64(now)
         return state.withLock { state in

@@ -74,11 +74,7 @@ struct CreateCommand: ParsableCommand {
     @Option(help: "The timestamp, NTP seconds (default: now).")
     var time: UInt32?
 
-    @Option(help: "The KMS key period, seconds (F.2.1).")
-    var period: UInt64 = 2_592_000
-
-    @Option(help: "The KMS key period offset, seconds.")
-    var offset: UInt64 = 0
+    @OptionGroup var keyPeriodOptions: KeyPeriodOptions
 
     @Flag(name: .customLong("hide-identities"), help: "Send IDRuidi and IDRuidr instead of IDRi and IDRr (E.7).")
     var hidesIdentities = false
@@ -120,9 +116,6 @@ struct CreateCommand: ParsableCommand {
             guard sendsKeyParameters else { throw ValidationError("--key-parameters-iv needs --key-parameters") }
             _ = try Self.octets(keyParametersIV, option: "key-parameters-iv", count: MCDataProtectedPayload.ivCount)
         }
-        guard (try? KeyPeriod(length: period, offset: offset)) != nil else {
-            throw ValidationError("--period must be above 0 and --offset below it")
-        }
     }
 
     func run() throws {
@@ -134,11 +127,11 @@ struct CreateCommand: ParsableCommand {
     }
 
     private func create() throws -> IMessage {
-        let keyPeriod = try KeyPeriod(length: period, offset: offset)
+        let keyPeriod = try keyPeriodOptions.keyPeriod()
         let time = try self.time.map { NTPTimestamp(seconds: $0) } ?? NTPTimestamp(Date())
         let periodNumber: UInt64
         do { periodNumber = try keyPeriod.number(at: time) } catch {
-            throw InspectCommand.fail("the time is before the first key period (--offset \(offset))")
+            throw InspectCommand.fail("the time is before the first key period (--offset \(keyPeriodOptions.offset))")
         }
         let uid = try MikeySakkeUID.uid(identifier: initiator, kmsIdentifier: initiatorKMS, keyPeriod: keyPeriod, periodNumber: periodNumber)
         let signingKey: ECCSI.SigningKey

@@ -57,11 +57,7 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "The initiator's URI as the SIP layer gives it (needed when identities are hidden, E.7).")
     var initiator: String?
 
-    @Option(help: "The receiver's KMS key period, seconds (F.2.1).")
-    var period: UInt64 = 2_592_000
-
-    @Option(help: "The receiver's KMS key period offset, seconds.")
-    var offset: UInt64 = 0
+    @OptionGroup var keyPeriodOptions: KeyPeriodOptions
 
     @Option(help: "The receiver's clock, NTP seconds (default: the message's timestamp).")
     var now: UInt32?
@@ -85,9 +81,6 @@ struct InspectCommand: ParsableCommand {
         _ = try Self.octets(rsk, option: "rsk", count: SAKKEPoint.encodedCount)
         _ = try Self.octets(zt, option: "zt", count: SAKKEPoint.encodedCount)
         _ = try Self.octets(kpak, option: "kpak", count: P256Point.encodedCount)
-        guard (try? KeyPeriod(length: period, offset: offset)) != nil else {
-            throw ValidationError("--period must be above 0 and --offset below it")
-        }
     }
 
     func run() throws {
@@ -149,7 +142,7 @@ struct InspectCommand: ParsableCommand {
     /// The receiver's processing of `message`, as a section of the output.
     private func verification(of message: IMessage) throws -> (node: DescriptionNode, accepted: Bool) {
         guard let receiver, let receiverKMS else { throw ValidationError("verifying needs --receiver and --receiver-kms") }
-        let keyPeriod = try KeyPeriod(length: period, offset: offset)
+        let keyPeriod = try keyPeriodOptions.keyPeriod()
         let clock = now.map { NTPTimestamp(seconds: $0) }
         let time: NTPTimestamp
         switch message.timestamp {

@@ -13,16 +13,6 @@ import Testing
 @Suite struct IMessageAnnexETests {
     static let mcx = IMessageParty(uri: "sip:mcx.example.org", kmsURI: World.kmsURI)
 
-    /// `payloads` under `header`, signed by Alice over `signed` (default: RFC 3830 §5.2's range).
-    private func signedByAlice(
-        _ world: World, header: CommonHeader, payloads: [MIKEYPayload], withoutSignatureHeader: Bool = false
-    ) throws -> IMessage {
-        let unsigned = try IMessage(header: header, payloads: payloads)
-        var toSign = unsigned.octetsToSign(count: ECCSI.signatureCount)
-        if withoutSignatureHeader { toSign.removeLast(SignaturePayload.headerCount) }
-        return unsigned.signed(with: try SignaturePayload(signature: world.creator.signingKey.signature(for: toSign).bytes))
-    }
-
     @Test func sakkeToSelfLetsTheInitiatorsOtherDeviceRecoverTheKey() throws {
         let world = try world()
         let pck = SecretBytes.random(count: 16), pckID = KeyIdentifier(purpose: .pck, value: 0x51)
@@ -88,8 +78,7 @@ import Testing
         #expect(throws: MikeySakkeError.self) { try world.message(key: pck, id: pckID, options: IMessageOptions(keyParameters: gmkType)) }
         // A sender that writes it anyway.
         let honest = try world.message(key: pck, id: pckID)
-        let forged = try signedByAlice(
-            world, header: honest.header,
+        let forged = try world.signedByAlice(header: honest.header,
             payloads: honest.payloads + [.generalExtension(gmkType.sealed(key: pck, csbID: pckID, iv: Array(repeating: 1, count: 16), dateTime: 0))])
         #expect(throws: MikeySakkeError.keyTypeMismatch(keyType: 0, purpose: .pck)) { try world.receiver().process(forged.encoded, now: World.time) }
     }
@@ -99,7 +88,7 @@ import Testing
         let pck = SecretBytes.random(count: 16), pckID = KeyIdentifier(purpose: .pck, value: 0x58)
         let honest = try world.message(key: pck, id: pckID)
         let sealed = try KeyParameters(keyType: .pck).sealed(key: .random(count: 16), csbID: pckID, iv: Array(repeating: 2, count: 16), dateTime: 0)
-        let forged = try signedByAlice(world, header: honest.header, payloads: honest.payloads + [.generalExtension(sealed)])
+        let forged = try world.signedByAlice(header: honest.header, payloads: honest.payloads + [.generalExtension(sealed)])
         #expect(throws: MikeySakkeError.authenticationFailure) { try world.receiver().process(forged.encoded, now: World.time) }
     }
 
@@ -107,7 +96,7 @@ import Testing
         let world = try world()
         let pck = SecretBytes.random(count: 16)
         let honest = try world.message(key: pck, id: KeyIdentifier(purpose: .pck, value: 0x59))
-        let peer = try signedByAlice(world, header: honest.header, payloads: honest.payloads, withoutSignatureHeader: true)
+        let peer = try world.signedByAlice(header: honest.header, payloads: honest.payloads, withoutSignatureHeader: true)
         #expect(throws: MikeySakkeError.authenticationFailure) { try world.receiver().process(peer.encoded, now: World.time) }
         let lenient = try world.receiver(policy: IMessagePolicy(acceptsSignatureWithoutHeader: true))
         #expect(try lenient.process(peer.encoded, now: World.time).key == pck)
@@ -117,8 +106,7 @@ import Testing
     @Test func aMessageWithoutAnInitiatorIdentityIsATypedError() throws {
         let world = try world()
         let honest = try world.message(key: .random(count: 16), id: KeyIdentifier(purpose: .pck, value: 0x5B))
-        let stripped = try signedByAlice(
-            world, header: honest.header,
+        let stripped = try world.signedByAlice(header: honest.header,
             payloads: honest.payloads.filter { if case .identity(let id) = $0 { id.role != .initiator } else { true } })
         #expect(throws: MikeySakkeError.missingPayload("IDRi or IDRuidi")) { try world.receiver().process(stripped.encoded, now: World.time) }
     }

@@ -9,13 +9,6 @@ import Testing
 /// The receiver's rules beyond the signature: which purposes and initiators
 /// it accepts, the header, the identity forms, the replay cache shared or full.
 @Suite struct IMessageReceiverRulesTests {
-    /// `payloads` under `header`, signed by Alice over RFC 3830 §5.2's range.
-    private func signedByAlice(_ world: World, header: CommonHeader, payloads: [MIKEYPayload]) throws -> IMessage {
-        let unsigned = try IMessage(header: header, payloads: payloads)
-        let signature = world.creator.signingKey.signature(for: unsigned.octetsToSign(count: ECCSI.signatureCount))
-        return unsigned.signed(with: try SignaturePayload(signature: signature.bytes))
-    }
-
     @Test func aKeyOfAPurposeAnnexEDoesNotDistributeIsRefused() throws {
         let world = try world()
         for purpose in [KeyPurpose.spk, .mkfc, .mscck] {
@@ -59,7 +52,7 @@ import Testing
         let world = try world()
         let honest = try world.message(key: .random(count: 16), id: KeyIdentifier(purpose: .pck, value: 0x128))
         let header = try CommonHeader(verificationRequested: true, csbID: honest.header.csbID)
-        let message = try signedByAlice(world, header: header, payloads: honest.payloads)
+        let message = try world.signedByAlice(header: header, payloads: honest.payloads)
         #expect(throws: MikeySakkeError.unsupportedHeader(field: "V", value: 1)) { try world.receiver().process(message.encoded, now: World.time) }
     }
 
@@ -67,7 +60,7 @@ import Testing
         let world = try world()
         let honest = try world.message(key: .random(count: 16), id: KeyIdentifier(purpose: .pck, value: 0x129))
         let extra = MIKEYPayload.identity(try IdentityPayload(role: .initiatorUID, data: world.creator.signingKey.identifier))
-        let message = try signedByAlice(world, header: honest.header, payloads: honest.payloads + [extra])
+        let message = try world.signedByAlice(header: honest.header, payloads: honest.payloads + [extra])
         #expect(throws: MikeySakkeError.unsupportedValue(field: "IDRi and IDRuidi", value: 2)) {
             try world.receiver().process(message.encoded, initiatorURI: World.alice.uri, now: World.time)
         }
@@ -77,7 +70,7 @@ import Testing
         let world = try world()
         let honest = try world.message(key: .random(count: 16), id: KeyIdentifier(purpose: .pck, value: 0x12A))
         let stripped = honest.payloads.filter { if case .identity(let id) = $0 { id.role != .responderKMS } else { true } }
-        let message = try signedByAlice(world, header: honest.header, payloads: stripped)
+        let message = try world.signedByAlice(header: honest.header, payloads: stripped)
         #expect(throws: MikeySakkeError.missingPayload("IDRkmsr")) { try world.receiver().process(message.encoded, now: World.time) }
     }
 

@@ -56,6 +56,15 @@ struct World {
             options: options ?? IMessageOptions(hidesIdentities: hidden))
     }
 
+    /// `payloads` under `header`, signed by Alice over RFC 3830 §5.2's range
+    /// (or, with `withoutSignatureHeader`, without SIGN's own header, as some peers sign).
+    func signedByAlice(header: CommonHeader, payloads: [MIKEYPayload], withoutSignatureHeader: Bool = false) throws -> IMessage {
+        let unsigned = try IMessage(header: header, payloads: payloads)
+        var toSign = unsigned.octetsToSign(count: ECCSI.signatureCount)
+        if withoutSignatureHeader { toSign.removeLast(SignaturePayload.headerCount) }
+        return unsigned.signed(with: try SignaturePayload(signature: creator.signingKey.signature(for: toSign).bytes))
+    }
+
     /// The creator of `party` (Alice by default) for the key period of `time`.
     func creator(at time: NTPTimestamp, for party: IMessageParty = World.alice) throws -> IMessageCreator {
         let uid = try MikeySakkeUID.uid(identifier: party.uri, kmsIdentifier: Self.kmsURI, keyPeriod: Self.period, at: time)
