@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SAKKE", targets: ["SAKKE"]),
         .library(name: "SRTP", targets: ["SRTP"]),
         .library(name: "MIKEY", targets: ["MIKEY"]),
+        .library(name: "KMS", targets: ["KMS"]),
         .library(name: "MikeySakke", targets: ["MikeySakke"]),
         .library(name: "Conformance", targets: ["Conformance"]),
         .executable(name: "mikey-sakke", targets: ["mikey-sakke"]),
@@ -32,6 +33,13 @@ let package = Package(
             name: "CGMP",
             pkgConfig: "gmp",
             providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
+        ),
+        // libxml2 for the KMS documents of TS 33.180 Annex D: parsing (hardened:
+        // no DTD, no network, a size limit) and inclusive C14N for XML-DSig.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         // getrandom(2), which Glibc's Swift module does not export.
         .systemLibrary(name: "CSystemRandom"),
@@ -84,6 +92,12 @@ let package = Package(
             name: "MIKEY",
             dependencies: ["Octets", "KeyDerivation", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // KMS provisioning (TS 33.180 §5.3, Annex D): certificates, key sets, the
+        // XML documents with the security extension, the KMS engine, the KM client.
+        .target(
+            name: "KMS",
+            dependencies: ["Octets", "Curves", "ECCSI", "SAKKE", "KeyDerivation", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Create and process I_MESSAGEs: the task-level API over MIKEY, ECCSI and SAKKE.
         .target(
             name: "MikeySakke",
@@ -91,7 +105,7 @@ let package = Package(
         ),
         .target(
             name: "Conformance",
-            dependencies: ["Octets", "BigNum", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP", "MIKEY", "MikeySakke"]
+            dependencies: ["Octets", "BigNum", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP", "MIKEY", "KMS", "MikeySakke"]
         ),
         .executableTarget(
             name: "mikey-sakke",
@@ -105,6 +119,7 @@ let package = Package(
                 "SAKKE",
                 "SRTP",
                 "MIKEY",
+                "KMS",
                 "MikeySakke",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -155,6 +170,11 @@ let package = Package(
         .testTarget(
             name: "MikeySakkeTests",
             dependencies: ["MikeySakke", "MIKEY", "ECCSI", "SAKKE", "SRTP", "Curves", "KeyDerivation", "Octets"]
+        ),
+        .testTarget(
+            name: "KMSTests",
+            dependencies: ["KMS", "ECCSI", "SAKKE", "Curves", "KeyDerivation", "Octets"],
+            exclude: ["AnnexD"]
         ),
         .testTarget(
             name: "ConformanceTests",

@@ -3,7 +3,8 @@ import Curves
 /// Errors of the ECCSI module. Verification fails with the single
 /// ``authenticationFailure``, never saying which check failed.
 public enum ECCSIError: Error, Equatable, Sendable {
-    /// A secret scalar (KSAK, SSK, v, j) was not 32 octets encoding 1 … q − 1.
+    /// A secret scalar (KSAK, SSK, v, j) was not a big-endian integer in
+    /// 1 … q − 1 (leading zero octets are allowed).
     case invalidSecretScalar
     /// A public point (KPAK, PVT) failed decoding; the reason is the curve's.
     case invalidPoint(CurveError)

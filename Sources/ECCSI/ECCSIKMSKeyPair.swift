@@ -24,7 +24,8 @@ extension ECCSI {
 
         /// The pair of a KSAK given as 32 big-endian octets.
         ///
-        /// - Throws: `ECCSIError.invalidSecretScalar` unless 32 octets encoding 1 … q − 1.
+        /// - Throws: `ECCSIError.invalidSecretScalar` unless a big-endian integer in
+        ///   1 … q − 1 (32 octets, or with leading zero octets added or dropped).
         public init(ksakBytes: some Collection<UInt8>) throws {
             guard let ksak = try? P256SecretScalar(bigEndianBytes: ksakBytes) else {
                 throw ECCSIError.invalidSecretScalar

@@ -41,7 +41,8 @@ extension ECCSI {
             self.ssk = ssk
         }
 
-        /// Validates keys given as octets: KPAK and PVT uncompressed, SSK 32 octets.
+        /// Validates keys given as octets: KPAK and PVT uncompressed, SSK a
+        /// big-endian integer (32 octets; leading zero octets allowed).
         ///
         /// - Throws: `ECCSIError.invalidPoint` for a KPAK or PVT that does not
         ///   decode, `.invalidSecretScalar` for an SSK not in 1 … q − 1,

@@ -47,18 +47,8 @@ public struct GroupKeyDistributor: Sendable {
         options: IMessageOptions = IMessageOptions(), tasks: Int = ProcessInfo.processInfo.activeProcessorCount
     ) async throws(MikeySakkeError) -> [IMessage] {
         guard gmkID.purpose == .gmk else { throw .invalidArgument("a group re-key distributes a GMK, not a key of purpose \(gmkID.purpose)") }
-        let taskCount = max(1, min(tasks, members.count))
-        let sliceCount = max(1, (members.count + taskCount - 1) / taskCount)
-        let outcomes = await withTaskGroup(of: (Int, [Result<IMessage, MikeySakkeError>]).self) { group in
-            for start in stride(from: 0, to: members.count, by: sliceCount) {
-                let slice = members[start ..< min(start + sliceCount, members.count)]
-                group.addTask(executorPreference: CryptoWorkExecutor.shared) {
-                    (start, slice.enumerated().map { offset, member in make(gmk, gmkID, for: member, index: start + offset, time, rand, options) })
-                }
-            }
-            var parts: [(start: Int, results: [Result<IMessage, MikeySakkeError>])] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.start < $1.start }.flatMap(\.results)
+        let outcomes = await ParallelWork.map(members, tasks: tasks) { index, member in
+            make(gmk, gmkID, for: member, index: index, time, rand, options)
         }
         var messages: [IMessage] = []
         messages.reserveCapacity(members.count)

@@ -191,7 +191,8 @@ func exampleSignature() -> [UInt8] {
     @Test func malformedKeyMaterialIsRefusedWithItsReason() throws {
         let (kpak, ssk, pvt) = (Example.bytes(Example.kpak), Example.bytes(Example.ssk), Example.bytes(Example.pvt))
         let q = Example.bytes("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551")
-        for badSSK in [[UInt8](repeating: 0, count: 32), q, Array(ssk.dropFirst())] {
+        // Zero, q, a 33-octet value ≥ 2^256, zero with leading zero octets, and nothing.
+        for badSSK in [[UInt8](repeating: 0, count: 32), q, [1] + ssk, [UInt8](repeating: 0, count: 34), []] {
             #expect(throws: ECCSIError.invalidSecretScalar) {
                 try ECCSI.SigningKey(identifier: Example.identifier, kpak: kpak, ssk: badSSK, pvt: pvt)
             }
@@ -205,9 +206,24 @@ func exampleSignature() -> [UInt8] {
             try ECCSI.SigningKey(identifier: Example.identifier, kpak: [0], ssk: ssk, pvt: pvt)
         }
         #expect(throws: ECCSIError.invalidPoint(.invalidLength(expected: 65, actual: 64))) { try ECCSI.Verifier(kpak: kpak.dropLast()) }
-        for badKSAK in [[UInt8](repeating: 0, count: 32), q, [1]] {
+        // An SSK one octet short is another integer: the keys no longer validate.
+        #expect(throws: ECCSIError.invalidUserKeys) {
+            try ECCSI.SigningKey(identifier: Example.identifier, kpak: kpak, ssk: Array(ssk.dropFirst()), pvt: pvt)
+        }
+        for badKSAK in [[UInt8](repeating: 0, count: 32), q, [0, 0] + q, []] {
             #expect(throws: ECCSIError.invalidSecretScalar) { try ECCSI.KMSKeyPair(ksakBytes: badKSAK) }
         }
+    }
+
+    @Test func sskWithLeadingZeroOctetsIsTheSameKey() throws {
+        // A deployed KMS sends a 34-octet SSK: two zero octets, then the 32 of RFC 6507.
+        let (kpak, ssk, pvt) = (Example.bytes(Example.kpak), Example.bytes(Example.ssk), Example.bytes(Example.pvt))
+        let padded = try ECCSI.SigningKey(identifier: Example.identifier, kpak: kpak, ssk: [0, 0] + ssk, pvt: pvt)
+        let plain = try ECCSI.SigningKey(identifier: Example.identifier, kpak: kpak, ssk: ssk, pvt: pvt)
+        let nonce = try P256SecretScalar(bigEndianBytes: Example.bytes(Example.j))
+        #expect(try padded.signature(for: [1, 2, 3], nonce: nonce).bytes == plain.signature(for: [1, 2, 3], nonce: nonce).bytes)
+        let ksak = try ECCSI.KMSKeyPair(ksakBytes: [0] + Example.bytes(Example.ksak))
+        #expect(ksak.kpak.encoded == kpak)
     }
 
     @Test func secretsAreNeverPrinted() throws {

@@ -17,13 +17,28 @@ public final class P256SecretScalar: @unchecked Sendable {
         storage.initialize(to: value)
     }
 
-    /// The scalar whose 32-octet big-endian encoding is `bytes`.
+    /// The scalar whose big-endian encoding is `bytes`: 32 octets, or an
+    /// integer with leading zero octets (a KMS may send a 34-octet SSK, TS
+    /// 33.180 Annex D) or without them (fewer than 32 octets). The octets
+    /// are read in constant time: only whether the value is in range decides
+    /// the outcome.
     ///
-    /// - Throws: `BigNumError.invalidLength` unless 32 octets;
+    /// - Throws: `BigNumError.invalidLength` for an empty string;
     ///   `BigNumError.notAFieldElement` unless the value is in 1 … q − 1.
     public convenience init(bigEndianBytes bytes: some Collection<UInt8>) throws {
-        let scalars = P256.scalars
-        var element = try scalars.element(bigEndianBytes: bytes)
+        let scalars = P256.scalars, width = scalars.byteCount
+        guard !bytes.isEmpty else { throw BigNumError.invalidLength(expected: width, actual: 0) }
+        var padded = [UInt8](repeating: 0, count: width)
+        defer { padded.wipe() }
+        // Octets past the 32 low-order ones must all be zero; they are OR-ed
+        // together so that no branch depends on a secret octet.
+        var excess: UInt8 = 0
+        let skipped = max(0, bytes.count - width)
+        for (position, byte) in bytes.enumerated() {
+            if position < skipped { excess |= byte } else { padded[width - bytes.count + position] = byte }
+        }
+        guard ConstantTimeValidation.declassify(excess) == 0 else { throw BigNumError.notAFieldElement }
+        var element = try scalars.element(bigEndianBytes: padded)
         defer { element.wipe() }
         // Whether the secret is 0 is public: the caller sees it as this call throwing.
         guard !ConstantTimeValidation.declassify(scalars.isZero(element)) else { throw BigNumError.notAFieldElement }
