@@ -105,7 +105,7 @@ let package = Package(
         ),
         .target(
             name: "Conformance",
-            dependencies: ["Octets", "BigNum", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP", "MIKEY", "KMS", "MikeySakke"]
+            dependencies: ["Octets", "BigNum", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP", "MIKEY", "KMS", "MikeySakke", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "mikey-sakke",

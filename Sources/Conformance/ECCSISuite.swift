@@ -25,7 +25,7 @@ enum ECCSISuite {
                 guard kms.kpak == (try point(test.bytes("kpak"))) else { throw VectorInputError.wrongType("kpak", expected: "[ksak]G") }
                 let v = try secret(test.bytes("v"))
                 let keys = try kms.issueUserKeys(for: test.bytes("id"), v: v)
-                return ["ssk": .bytes(keys.ssk.withBigEndianBytes { $0 }), "pvt": .bytes(keys.pvt.encoded), "hs": .bytes(keys.hs)]
+                return ["ssk": .bigEndianInteger(keys.ssk.withBigEndianBytes { $0 }), "pvt": .bytes(keys.pvt.encoded), "hs": .bytes(keys.hs)]
             },
             "validate-user-keys": { test, _ in
                 _ = try ECCSI.SigningKey(

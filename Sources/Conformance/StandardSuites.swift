@@ -5,6 +5,6 @@
 enum StandardSuites {
     static let all: [AlgorithmSuite] = [
         ECCSISuite.suite, KeyDerivationSuites.kdf, KeyDerivationSuites.uid, KeyDerivationSuites.prf,
-        SRTPSuites.srtp, SRTPSuites.srtcp, SAKKESuite.suite, MikeySakkeSuite.suite,
+        SRTPSuites.srtp, SRTPSuites.srtcp, SAKKESuite.suite, MikeySakkeSuite.suite, KMSSuite.suite, AESKeyWrapSuite.suite,
     ]
 }

@@ -9,6 +9,9 @@ public enum VectorOutput: Sendable, Equatable {
     case integer(Int)
     /// Text such as a URI; compared exactly.
     case string(String)
+    /// A big-endian integer (a field or group element such as an SSK): the
+    /// file may write it with or without leading zero octets (FORMAT.md).
+    case bigEndianInteger([UInt8])
 
     /// Whether `expected`, as the file writes it, is this value.
     func matches(_ expected: JSONValue) -> Bool {
@@ -16,13 +19,15 @@ public enum VectorOutput: Sendable, Equatable {
         case (.bytes(let actual), .string(let text)): (try? Hex.decode(text)) == actual
         case (.integer(let actual), .integer(let value)): actual == value
         case (.string(let actual), .string(let text)): actual == text
+        case (.bigEndianInteger(let actual), .string(let text)):
+            (try? Hex.decode(text)).map { $0.drop { $0 == 0 }.elementsEqual(actual.drop { $0 == 0 }) } ?? false
         default: false
         }
     }
 
     var rendered: String {
         switch self {
-        case .bytes(let bytes): Hex.encode(bytes)
+        case .bytes(let bytes), .bigEndianInteger(let bytes): Hex.encode(bytes)
         case .integer(let value): String(value)
         case .string(let text): text
         }

@@ -18,8 +18,9 @@ extension ECCSI {
         public let pvt: P256Point
         /// HS = hash(G || KPAK || ID || PVT).
         public let hs: [UInt8]
-        /// SSK.
-        let ssk: P256SecretScalar
+        /// SSK, the secret (its octets leave only through
+        /// `P256SecretScalar.withBigEndianBytes(_:)`; a KM client stores it).
+        public let ssk: P256SecretScalar
 
         /// Validates SSK and PVT for `identifier` under `kpak` (RFC 6507 §5.1.2).
         ///

@@ -14,7 +14,8 @@ extension SAKKE {
     public struct ReceiverKey: Sendable {
         public let identifier: [UInt8]
         public let zt: SAKKEPoint
-        let rsk: ReceiverSecretKey
+        /// The RSK, the secret (its octets leave only as `SecretBytes`; a KM client stores it).
+        public let rsk: ReceiverSecretKey
         /// [a]P + Z_T, computed once by the validation.
         let identityPoint: SAKKEPoint
 

@@ -56,6 +56,9 @@ public struct KMSEngine: Sendable {
         self.secrets = secrets
     }
 
+    /// The engine's master secrets wrapped with `key` (``KMSMasterSecrets/wrapped(with:)``).
+    public func wrappedSecrets(with key: SecurityKey) -> [UInt8] { secrets.wrapped(with: key) }
+
     /// The key-period number at `time`.
     ///
     /// - Throws: ``KMSError/timeBeforeFirstKeyPeriod``.
