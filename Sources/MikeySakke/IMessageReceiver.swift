@@ -54,6 +54,43 @@ public struct IMessageReceiver: Sendable {
         trustedKMS: [String: ECCSI.Verifier], trustedKMSKeyPeriods: [String: KeyPeriod] = [:],
         policy: IMessagePolicy = IMessagePolicy(), replayCache: ReplayCache? = ReplayCache(), preparesReceiverKey: Bool = false
     ) throws {
+        try self.init(
+            party: party, keyPeriod: keyPeriod, keyPeriodNumber: keyPeriodNumber, receiverKey: receiverKey,
+            preparedKey: preparesReceiverKey ? SAKKE.PreparedReceiver(receiverKey) : nil, trustedKMS: trustedKMS,
+            trustedKMSKeyPeriods: trustedKMSKeyPeriods, policy: policy, replayCache: replayCache)
+    }
+
+    /// A receiver of a key already prepared (a KM client keeps one per key
+    /// period: `KMS.PreparedUserKeys`), so that no receiver pays the
+    /// precomputation again.
+    ///
+    /// - Parameters:
+    ///   - party: this receiver's URI and KMS URI.
+    ///   - keyPeriod: the key periods of its KMS.
+    ///   - keyPeriodNumber: the period the key is for.
+    ///   - preparedReceiverKey: the prepared SAKKE key of this party's UID in that period.
+    ///   - trustedKMS: the KPAKs of the initiators' KMSs, by KMS URI (IDRkmsi).
+    ///   - trustedKMSKeyPeriods: their key periods, where they differ from ours.
+    ///   - policy: what is accepted.
+    ///   - replayCache: the replay cache; nil turns replay detection off.
+    /// - Throws: ``MikeySakkeError/invalidArgument(_:)`` when the key is not
+    ///   the UID of `party` in period `keyPeriodNumber`.
+    public init(
+        party: IMessageParty, keyPeriod: KeyPeriod, keyPeriodNumber: UInt64, preparedReceiverKey: SAKKE.PreparedReceiver,
+        trustedKMS: [String: ECCSI.Verifier], trustedKMSKeyPeriods: [String: KeyPeriod] = [:],
+        policy: IMessagePolicy = IMessagePolicy(), replayCache: ReplayCache? = ReplayCache()
+    ) throws {
+        try self.init(
+            party: party, keyPeriod: keyPeriod, keyPeriodNumber: keyPeriodNumber, receiverKey: preparedReceiverKey.key,
+            preparedKey: preparedReceiverKey, trustedKMS: trustedKMS, trustedKMSKeyPeriods: trustedKMSKeyPeriods, policy: policy,
+            replayCache: replayCache)
+    }
+
+    private init(
+        party: IMessageParty, keyPeriod: KeyPeriod, keyPeriodNumber: UInt64, receiverKey: SAKKE.ReceiverKey,
+        preparedKey: SAKKE.PreparedReceiver?, trustedKMS: [String: ECCSI.Verifier], trustedKMSKeyPeriods: [String: KeyPeriod],
+        policy: IMessagePolicy, replayCache: ReplayCache?
+    ) throws {
         let uid = try MikeySakkeUID.uid(
             identifier: party.uri, kmsIdentifier: party.kmsURI, keyPeriod: keyPeriod, periodNumber: keyPeriodNumber)
         guard uid == receiverKey.identifier else {
@@ -67,7 +104,7 @@ public struct IMessageReceiver: Sendable {
         self.trustedKMSKeyPeriods = trustedKMSKeyPeriods
         self.policy = policy
         self.replayCache = replayCache
-        preparedKey = preparesReceiverKey ? SAKKE.PreparedReceiver(receiverKey) : nil
+        self.preparedKey = preparedKey
     }
 
     /// Checks `octets` and returns the key it carries.

@@ -5,6 +5,7 @@ import Curves
 import ECCSI
 import Foundation
 import KeyDerivation
+import KMS
 import SAKKE
 import MIKEY
 import MikeySakke
@@ -14,7 +15,7 @@ import SRTP
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Walk through the MIKEY-SAKKE stack: KMS keys, key distribution, SRTP (as far as built)."
+        abstract: "Walk through the MIKEY-SAKKE stack: primitives, KMS provisioning, key distribution, SRTP."
     )
 
     func run() throws {
@@ -28,52 +29,123 @@ struct DemoCommand: ParsableCommand {
         print("")
         try demonstrateSAKKE(identifier: uid)
         print("")
-        let received = try demonstrateIMessage()
+        let provisioned = try demonstrateKMS()
+        print("")
+        let received = try demonstrateIMessage(provisioned)
         print("")
         try demonstrateSRTP(
             group: received.group, callSender: received.callSender, call: received.call, controlSender: received.controlSender,
             control: received.control)
     }
 
-    /// Step 5: a GMK and a PCK travel in MIKEY-SAKKE I_MESSAGEs (RFC 6509, TS 33.180 Annex E).
-    private func demonstrateIMessage() throws -> (
+    /// The KMS and the KM clients of step 5, handed to step 6.
+    private struct Provisioned {
+        let kmsURI: String
+        let keyPeriod: KeyPeriod
+        let now: Date
+        let certificate: ValidatedKMSCertificate
+        let clients: [String: KMClient]
+
+        func party(_ uri: String) -> IMessageParty { IMessageParty(uri: uri, kmsURI: kmsURI) }
+
+        func creator(for uri: String) throws -> IMessageCreator {
+            try IMessageCreator(initiator: party(uri), keyPeriod: keyPeriod, signingKey: keys(of: uri).signingKey)
+        }
+
+        func receiver(for uri: String) throws -> IMessageReceiver {
+            let keys = try keys(of: uri)
+            return try IMessageReceiver(
+                party: party(uri), keyPeriod: keyPeriod, keyPeriodNumber: keys.keyPeriodNumber, preparedReceiverKey: keys.receiver,
+                trustedKMS: [kmsURI: certificate.verifier])
+        }
+
+        private func keys(of uri: String) throws -> PreparedUserKeys {
+            guard let client = clients[uri] else { throw ValidationError("\(uri) was not provisioned") }
+            return try client.keys(at: now)
+        }
+    }
+
+    /// Runs `body`, printing how long it took.
+    private func timed<Result>(_ body: () throws -> Result) rethrows -> (Result, String) {
+        let clock = ContinuousClock(), start = clock.now
+        let result = try body()
+        let duration = clock.now - start
+        let milliseconds = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
+        return (result, String(format: "%.1f ms", milliseconds))
+    }
+
+    /// Step 5: a KMS is made, and provisions four users over the Annex D
+    /// interface (TrK-wrapped key sets, InK-signed responses); their KM
+    /// clients check and keep the keys.
+    private func demonstrateKMS() throws -> Provisioned {
+        print("5. KMS provisioning (TS 33.180 §5.3, Annex D)")
+        let kmsURI = "kms.mcptt.example.org"
+        let period = try KeyPeriod(length: 2_592_000, offset: 0)
+        let now = Date()
+        let (engine, initTime) = try timed {
+            try KMSEngine(
+                secrets: KMSMasterSecrets(), kmsURI: kmsURI, certURI: "cert1.\(kmsURI)", issuer: "demo", keyPeriod: period,
+                validFrom: now.addingTimeInterval(-86_400), validTo: now.addingTimeInterval(365 * 86_400))
+        }
+        let certificateXML = engine.certificate.xml()
+        print("   kms init: master secrets (KSAK, z), root certificate XML of \(certificateXML.count) octets (\(initTime))")
+        let certificate = try engine.certificate.validated(at: now)
+        var clients: [String: KMClient] = [:]
+        let users = ["sip:gms@mcptt.example.org", "sip:alice@mcptt.example.org", "sip:bob@mcptt.example.org", "sip:mcptt-server.mcptt.example.org"]
+        for user in users {
+            let trk = SecurityKey(name: "tk.1.\(user)"), ink = SecurityKey(name: "ink.1.\(user)")
+            let url = "https://\(kmsURI)/keymanagement/identity/v1/keyprov"
+            let (response, issueTime) = try timed {
+                try engine.keyProvisionResponse(userURI: user, time: now, requestURL: url, transportKey: trk, integrityKey: ink)
+            }
+            var client = try KMClient(
+                userURI: user, homeCertificate: KMSCertificate(xml: certificateXML), at: now,
+                reader: KMSResponseReader(securityKeys: [trk, ink]))
+            let (periods, acceptTime) = try timed { try client.acceptKeyProvision(response, requestURL: url, now: now) }
+            clients[user] = client
+            let name = user.dropFirst(4).prefix { $0 != "@" && $0 != "." }
+            print("   \(name): KmsKeyProv \(response.count) octets, periods \(periods.map(String.init).joined(separator: ", ")) (\(issueTime));"
+                + " client verified, unwrapped, validated, prepared (\(acceptTime))")
+        }
+        var tampered = try engine.keyProvisionResponse(
+            userURI: users[1], time: now, requestURL: "x", transportKey: SecurityKey(name: "t"), integrityKey: SecurityKey(name: "i"))
+        tampered[tampered.count / 2] ^= 1
+        var probe = try KMClient(userURI: users[1], homeCertificate: engine.certificate, at: now)
+        let refused = (try? probe.acceptKeyProvision(tampered, now: now)) == nil
+        print("   A response with one bit changed (or unknown keys) is refused whole ...... \(refused ? "ok" : "FAILED")")
+        if !refused { throw ExitCode.failure }
+        return Provisioned(kmsURI: kmsURI, keyPeriod: period, now: now, certificate: certificate, clients: clients)
+    }
+
+    /// Step 6: a GMK and a PCK travel in MIKEY-SAKKE I_MESSAGEs (RFC 6509,
+    /// TS 33.180 Annex E) under the keys the KMS provisioned in step 5.
+    private func demonstrateIMessage(_ world: Provisioned) throws -> (
         group: ReceivedKey, callSender: SRTPMasterKey, call: ReceivedKey, controlSender: SRTPMasterKey, control: ReceivedKey
     ) {
-        print("5. MIKEY-SAKKE I_MESSAGEs (RFC 3830, 6509; TS 33.180 Annex E)")
-        let period = try KeyPeriod(length: 2_592_000, offset: 0)
-        let now = try NTPTimestamp(Date())
-        let kmsURI = "kms.mcptt.example.org"
-        let gms = IMessageParty(uri: "sip:gms@mcptt.example.org", kmsURI: kmsURI)
-        let alice = IMessageParty(uri: "sip:alice@mcptt.example.org", kmsURI: kmsURI)
-        let eccsiKMS = ECCSI.KMSKeyPair(), sakkeKMS = SAKKE.KMSKeyPair()
-        func creator(for party: IMessageParty) throws -> IMessageCreator {
-            let uid = try MikeySakkeUID.uid(identifier: party.uri, kmsIdentifier: kmsURI, keyPeriod: period, at: now)
-            let issued = eccsiKMS.issueUserKeys(for: uid)
-            return IMessageCreator(
-                initiator: party, keyPeriod: period,
-                signingKey: try ECCSI.SigningKey(identifier: uid, kpak: eccsiKMS.kpak, ssk: issued.ssk, pvt: issued.pvt))
-        }
-        let aliceUID = try MikeySakkeUID.uid(identifier: alice.uri, kmsIdentifier: kmsURI, keyPeriod: period, at: now)
-        let aliceReceiver = try IMessageReceiver(
-            party: alice, keyPeriod: period, keyPeriodNumber: period.number(at: now),
-            receiverKey: SAKKE.ReceiverKey(identifier: aliceUID, zt: sakkeKMS.zt, rsk: sakkeKMS.receiverSecretKey(for: aliceUID)),
-            trustedKMS: [kmsURI: ECCSI.Verifier(kpak: eccsiKMS.kpak)])
-        let sender = SAKKE.Sender(zt: sakkeKMS.zt)
+        print("6. MIKEY-SAKKE I_MESSAGEs (RFC 3830, 6509; TS 33.180 Annex E)")
+        let period = world.keyPeriod
+        let now = try NTPTimestamp(world.now)
+        let alice = world.party("sip:alice@mcptt.example.org")
+        func creator(for party: IMessageParty) throws -> IMessageCreator { try world.creator(for: party.uri) }
+        let gms = world.party("sip:gms@mcptt.example.org")
+        let aliceReceiver = try world.receiver(for: alice.uri)
+        let sender = world.certificate.sender
         let gmk = SecretBytes.random(count: 16), gmkID = KeyIdentifier.random(purpose: .gmk)
-        let message = try creator(for: gms).create(
-            key: gmk, keyIdentifier: gmkID, to: alice, receiverKeyPeriod: period, sender: sender, time: now)
+        let (message, createTime) = try timed {
+            try creator(for: gms).create(key: gmk, keyIdentifier: gmkID, to: alice, receiverKeyPeriod: period, sender: sender, time: now)
+        }
         print("   The GMS sends Alice GMK-ID \(gmkID): I_MESSAGE of \(message.encoded.count) octets,")
-        print("        HDR, T, RAND, IDRi, IDRkmsi, IDRr, IDRkmsr, SAKKE (to Alice's UID), SIGN (GMS's UID)")
-        let received = try aliceReceiver.process(message.encoded, now: now)
+        print("        HDR, T, RAND, IDRi, IDRkmsi, IDRr, IDRkmsr, SAKKE (to Alice's UID), SIGN (GMS's UID) (\(createTime))")
+        let (received, processTime) = try timed { try aliceReceiver.process(message.encoded, now: now) }
         let gmkOK = received.key == gmk && received.keyIdentifier == gmkID
-        print("   Alice verifies, decapsulates, undoes the GUK-ID: GMK and GMK-ID ... \(gmkOK ? "ok" : "FAILED")")
+        print("   Alice verifies, decapsulates, undoes the GUK-ID: GMK and GMK-ID ... \(gmkOK ? "ok" : "FAILED") (\(processTime))")
         var tampered = message.encoded
         tampered[tampered.count / 2] ^= 1
         let refused = (try? aliceReceiver.process(tampered, now: now)) == nil
         print("   The message with one bit changed yields no key ................... \(refused ? "ok" : "FAILED")")
         let replayRefused = (try? aliceReceiver.process(message.encoded, now: now)) == nil
         print("   The same message again is a replay (RFC 3830 5.4), refused ........ \(replayRefused ? "ok" : "FAILED")")
-        let bob = IMessageParty(uri: "sip:bob@mcptt.example.org", kmsURI: kmsURI)
+        let bob = world.party("sip:bob@mcptt.example.org")
         let pck = SecretBytes.random(count: 16), pckID = KeyIdentifier.random(purpose: .pck)
         let call = try creator(for: bob).create(
             key: pck, keyIdentifier: pckID, to: alice, receiverKeyPeriod: period, sender: sender, time: now,
@@ -81,12 +153,8 @@ struct DemoCommand: ParsableCommand {
         let privateCall = try aliceReceiver.process(call.encoded, initiatorURI: bob.uri, now: now)
         let pckOK = privateCall.key == pck && privateCall.keyIdentifier == pckID
         print("   Bob calls Alice with identities hidden (E.7, IDRuidi/IDRuidr): PCK  \(pckOK ? "ok" : "FAILED")")
-        let server = IMessageParty(uri: "sip:mcptt-server.mcptt.example.org", kmsURI: kmsURI)
-        let serverUID = try MikeySakkeUID.uid(identifier: server.uri, kmsIdentifier: kmsURI, keyPeriod: period, at: now)
-        let serverReceiver = try IMessageReceiver(
-            party: server, keyPeriod: period, keyPeriodNumber: period.number(at: now),
-            receiverKey: SAKKE.ReceiverKey(identifier: serverUID, zt: sakkeKMS.zt, rsk: sakkeKMS.receiverSecretKey(for: serverUID)),
-            trustedKMS: [kmsURI: ECCSI.Verifier(kpak: eccsiKMS.kpak)])
+        let server = world.party("sip:mcptt-server.mcptt.example.org")
+        let serverReceiver = try world.receiver(for: server.uri)
         let csk = SecretBytes.random(count: 16), cskID = KeyIdentifier.random(purpose: .csk)
         let parameters = try KeyParameters(keyType: .csk, text: "Alice's CSK")
         let upload = try creator(for: alice).create(
@@ -181,12 +249,12 @@ struct DemoCommand: ParsableCommand {
         if recovered != ssv { throw ExitCode.failure }
     }
 
-    /// Step 6: group-call media under the GMK that arrived in step 5, and floor
+    /// Step 7: group-call media under the GMK that arrived in step 6, and floor
     /// control under the CSK (RFC 7714, TS 33.180 §7.5, §9.4).
     private func demonstrateSRTP(
         group: ReceivedKey, callSender: SRTPMasterKey, call: ReceivedKey, controlSender: SRTPMasterKey, control: ReceivedKey
     ) throws {
-        print("6. SRTP and SRTCP with AEAD_AES_128_GCM (RFC 7714, TS 33.180 7.5, 9.4)")
+        print("7. SRTP and SRTCP with AEAD_AES_128_GCM (RFC 7714, TS 33.180 7.5, 9.4)")
         let key = try group.srtpMasterKey(for: .mcpttGroupCall)
         let policy = group.sessions[.mcpttGroupCall].map(\.policy) ?? SRTPPolicy()
         var sender = try SRTPSender(key: key, policy: policy)
