@@ -186,7 +186,7 @@ let package = Package(
         // test below; not a product.
         .target(
             name: "FuzzEntryPoints",
-            dependencies: ["Octets", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP", "MIKEY", "MikeySakke", "Conformance"],
+            dependencies: ["Octets", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP", "MIKEY", "KMS", "MikeySakke", "Conformance"],
             path: "Tests/FuzzEntryPoints"
         ),
         .testTarget(

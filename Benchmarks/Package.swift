@@ -113,5 +113,19 @@ let package = Package(
             path: "Benchmarks/MikeySakke",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "KMSBenchmarks",
+            dependencies: [
+                .product(name: "BigNum", package: "swift-mikey-sakke"),
+                .product(name: "Octets", package: "swift-mikey-sakke"),
+                .product(name: "Curves", package: "swift-mikey-sakke"),
+                .product(name: "KeyDerivation", package: "swift-mikey-sakke"),
+                .product(name: "KMS", package: "swift-mikey-sakke"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/KMS",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )

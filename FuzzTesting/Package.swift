@@ -13,7 +13,7 @@ import PackageDescription
 /// The fuzz targets: entry-point name → executable `Fuzz<name>`.
 let targets = [
     "SRTPUnprotect", "SRTCPUnprotect", "RTPHeader", "P256Point", "SAKKEPoint", "ECCSIVerify", "SAKKEDecapsulate", "VectorFile",
-    "VectorFileParse", "IMessageParse", "IMessageProcess",
+    "VectorFileParse", "IMessageParse", "IMessageProcess", "KMSDocument",
 ]
 
 let package = Package(
@@ -25,7 +25,7 @@ let package = Package(
     targets: [
         .target(
             name: "FuzzEntryPoints",
-            dependencies: ["Octets", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP", "MIKEY", "MikeySakke", "Conformance"].map {
+            dependencies: ["Octets", "Curves", "ECCSI", "KeyDerivation", "SAKKE", "SRTP", "MIKEY", "KMS", "MikeySakke", "Conformance"].map {
                 .product(name: $0, package: "swift-mikey-sakke")
             }
         ),

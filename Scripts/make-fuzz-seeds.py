@@ -241,10 +241,26 @@ def imessage_process_seeds():
     write(target, "edge-empty", b"")
 
 
+def kms_document_seeds():
+    """KMS documents (TS 33.180 Annex D) from the KMS vector file and the D.3.4 examples."""
+    target = "KMSDocument"
+    tests = json.loads((VECTORS / "kms-provisioning.json").read_text())["tests"]
+    certificate = next(t for t in tests if t["operation"] == "certificate" and t["result"] == "valid")
+    write(target, "valid-certificate", certificate["inputs"]["certificate"].encode())
+    plain = next(t for t in tests if t["operation"] == "key-provision" and t["result"] == "valid" and "trk" not in t["inputs"])
+    write(target, "valid-response-plain", plain["inputs"]["response"].encode())
+    signed = next(t for t in tests if t["operation"] == "key-provision" and "ink" in t["inputs"])
+    write(target, "edge-response-signed", signed["inputs"]["response"].encode())
+    for path in sorted((ROOT / "Tests" / "KMSTests" / "AnnexD").glob("*.xml")):
+        write(target, f"edge-annex-{path.stem}", path.read_bytes())
+    write(target, "edge-doctype", b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>')
+    write(target, "edge-empty", b"")
+
+
 if __name__ == "__main__":
     shutil.rmtree(CORPUS, ignore_errors=True)
     for make in (srtp_seeds, srtcp_seeds, rtp_header_seeds, p256_seeds, sakke_point_seeds, eccsi_seeds, sakke_decapsulate_seeds, vector_file_seeds, imessage_seeds,
-                 imessage_process_seeds):
+                 imessage_process_seeds, kms_document_seeds):
         make()
     # The loader alone, from the same files.
     vector_file_seeds("VectorFileParse")

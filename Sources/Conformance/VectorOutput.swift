@@ -20,7 +20,7 @@ public enum VectorOutput: Sendable, Equatable {
         case (.integer(let actual), .integer(let value)): actual == value
         case (.string(let actual), .string(let text)): actual == text
         case (.bigEndianInteger(let actual), .string(let text)):
-            (try? Hex.decode(text)).map { $0.drop { $0 == 0 }.elementsEqual(actual.drop { $0 == 0 }) } ?? false
+            if let expected = try? Hex.decode(text) { expected.drop { $0 == 0 }.elementsEqual(actual.drop { $0 == 0 }) } else { false }
         default: false
         }
     }

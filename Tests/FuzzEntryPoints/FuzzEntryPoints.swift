@@ -14,6 +14,7 @@ public enum FuzzEntryPoints {
         FuzzTarget(VectorFileParseFuzzEntry.self),
         FuzzTarget(IMessageParseFuzzEntry.self),
         FuzzTarget(IMessageProcessFuzzEntry.self),
+        FuzzTarget(KMSDocumentFuzzEntry.self),
     ]
 
     /// The entry point called `name`, if there is one.

@@ -50,10 +50,7 @@ private struct Setup {
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = standardConfiguration(timeUnits: .microseconds, maxIterations: 2_000)
-    let field = SAKKECurve.field
-    mpzPowmBaseline(
-        "mpz_powm 1024-bit (SAKKE p)", modulus: field.modulus,
-        base: (try? BigUInt.random(below: field.modulus)) ?? BigUInt(3), exponent: fullWidthExponent(bits: 1024))
+    mpzPowm1024Baseline(modulus: SAKKECurve.field.modulus)
     guard let setup = try? Setup(), let cold = try? setup.imessageReceiver(prepared: false),
         let prepared = try? setup.imessageReceiver(prepared: true)
     else { fatalError("MIKEY-SAKKE setup") }

@@ -12,10 +12,7 @@ import SAKKE
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = standardConfiguration(timeUnits: .microseconds, maxIterations: 10_000)
-    let field = SAKKECurve.field
-    mpzPowmBaseline(
-        "mpz_powm 1024-bit (SAKKE p)", modulus: field.modulus,
-        base: (try? BigUInt.random(below: field.modulus)) ?? BigUInt(3), exponent: fullWidthExponent(bits: 1024))
+    mpzPowm1024Baseline(modulus: SAKKECurve.field.modulus)
     let kms = SAKKE.KMSKeyPair()
     let identifier = Array("2026-11\u{0}sip:bob@example.org\u{0}".utf8)
     guard let rsk = try? kms.receiverSecretKey(for: identifier),

@@ -44,6 +44,15 @@ public func mpzPowmBaseline(_ name: String, modulus: BigUInt, base: BigUInt, exp
     }
 }
 
+/// ``mpzPowmBaseline(_:modulus:base:exponent:)`` over a 1024-bit modulus
+/// (the SAKKE prime p), random base, full-width exponent: the unit of the
+/// ratios of every benchmark whose cost is SAKKE's 1024-bit arithmetic.
+public func mpzPowm1024Baseline(modulus: BigUInt) {
+    mpzPowmBaseline(
+        "mpz_powm 1024-bit (SAKKE p)", modulus: modulus, base: (try? BigUInt.random(below: modulus)) ?? BigUInt(3),
+        exponent: fullWidthExponent(bits: 1024))
+}
+
 /// A full-width random exponent below 2^bits with its top bit set, as a secret scalar would be.
 public func fullWidthExponent(bits: Int) -> BigUInt {
     var generator = SystemRandomNumberGenerator()
