@@ -41,7 +41,7 @@ public struct KMClient: Sendable {
     public func keys(at time: Date) throws(KMSError) -> PreparedUserKeys {
         let period = try homeCertificate.periodNumber(at: time)
         guard let keys = keySets[period] else { throw KMSError.noKeySet(period) }
-        guard (keys.keys.validFrom.map { time >= $0 } ?? true) && (keys.keys.validTo.map { time <= $0 } ?? true) else {
+        guard KMSCertificate.isWithin(time, from: keys.keys.validFrom, to: keys.keys.validTo) else {
             throw KMSError.outsideValidity
         }
         return keys

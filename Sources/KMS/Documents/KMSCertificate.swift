@@ -82,9 +82,16 @@ public struct KMSCertificate: Sendable, Hashable {
         try ValidatedKMSCertificate(self, at: time)
     }
 
-    /// Whether `time` lies in `ValidFrom` … `ValidTo` (either bound may be absent).
+    /// Whether `time` lies in `ValidFrom` … `ValidTo` (either bound may be
+    /// absent), to the second: `ValidTo` is the last second of validity.
     public func isValid(at time: Date) -> Bool {
-        (validFrom.map { time >= $0 } ?? true) && (validTo.map { time <= $0 } ?? true)
+        Self.isWithin(time, from: validFrom, to: validTo)
+    }
+
+    /// Whether `time`, in whole seconds, lies in `from` … `to` (whole-second `xsd:dateTime` values).
+    static func isWithin(_ time: Date, from: Date?, to: Date?) -> Bool {
+        let second = time.timeIntervalSince1970.rounded(.down)
+        return (from.map { second >= $0.timeIntervalSince1970 } ?? true) && (to.map { second <= $0.timeIntervalSince1970 } ?? true)
     }
 
     // MARK: XML

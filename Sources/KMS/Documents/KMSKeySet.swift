@@ -55,9 +55,10 @@ public struct KMSKeySet: Sendable {
         self.userPublicToken = userPublicToken
     }
 
-    /// Whether `time` lies in `ValidFrom` … `ValidTo` (either bound may be absent).
+    /// Whether `time` lies in `ValidFrom` … `ValidTo` (either bound may be
+    /// absent), to the second: `ValidTo` is the last second of validity.
     public func isValid(at time: Date) -> Bool {
-        (validFrom.map { time >= $0 } ?? true) && (validTo.map { time <= $0 } ?? true)
+        KMSCertificate.isWithin(time, from: validFrom, to: validTo)
     }
 
     /// Unwraps, decodes and checks the keys for `userURI` at `time` under

@@ -83,8 +83,7 @@ public struct KMSResponse: Sendable {
             guard certificates.count == 1 else { throw KMSError.missingElement("KmsCertificate") }
             return .initialization(KMSInit(
                 version: version, certificate: certificates[0],
-                newTransportKey: try fields.optional("NewTransportKey").map { element throws(KMSError) in try newKey(element) },
-                newIntegrityKey: try fields.optional("NewIntegrityKey").map { element throws(KMSError) in try newKey(element) }))
+                newTransportKey: try newKey("NewTransportKey", fields, content), newIntegrityKey: try newKey("NewIntegrityKey", fields, content)))
         case "KmsKeyProv":
             let fields = try XMLSequence(content, namespace: XMLNamespace.kmsInterface, fields: [
                 .init("KmsKeySet", required: false, repeats: true, rank: 0),
@@ -93,8 +92,7 @@ public struct KMSResponse: Sendable {
             return .keyProvision(KMSKeyProvision(
                 version: version,
                 keySets: try fields.all("KmsKeySet").map { element throws(KMSError) in try KMSKeySet(element: element) },
-                newTransportKey: try fields.optional("NewTransportKey").map { element throws(KMSError) in try newKey(element) },
-                newIntegrityKey: try fields.optional("NewIntegrityKey").map { element throws(KMSError) in try newKey(element) }))
+                newTransportKey: try newKey("NewTransportKey", fields, content), newIntegrityKey: try newKey("NewIntegrityKey", fields, content)))
         case "KmsCertCache":
             _ = try XMLSequence(content, namespace: XMLNamespace.kmsInterface, fields: [
                 .init("SignedKmsCertificate", required: false, repeats: true, rank: 0),
@@ -116,6 +114,16 @@ public struct KMSResponse: Sendable {
                 let signed = try XMLSequence(element, namespace: XMLNamespace.kmsInterface, fields: [.init("KmsCertificate", rank: 0)])
                 return try KMSCertificate(element: signed.required("KmsCertificate"))
             }
+    }
+
+    /// `NewTransportKey` / `NewIntegrityKey`: in the interface namespace as
+    /// the D.3.4 examples write it, or in the security extension's, as the
+    /// D.3.5.2 schema declares it.
+    private static func newKey(_ name: String, _ fields: XMLSequence, _ content: XMLTreeElement) throws(KMSError) -> EncryptedKey? {
+        let extensionElements = content.children.filter { $0.isElement(name, in: XMLNamespace.kmsSecurityExtension) }
+        guard extensionElements.count + (fields.optional(name) == nil ? 0 : 1) <= 1 else { throw KMSError.misplacedElement(name) }
+        guard let element = fields.optional(name) ?? extensionElements.first else { return nil }
+        return try newKey(element)
     }
 
     /// A `NewTransportKey` / `NewIntegrityKey`: one `EncryptedKey`.

@@ -22,7 +22,8 @@ public struct ValidatedKMSCertificate: Sendable {
     public var kmsURI: String { certificate.kmsURI }
 
     init(_ certificate: KMSCertificate, at time: Date) throws(KMSError) {
-        if let parameterSet = certificate.parameterSet, parameterSet != "1" {
+        // xsd:integer: "1", "01" and "+1" are all parameter set 1.
+        if let parameterSet = certificate.parameterSet, (try? XMLValue.unsigned(parameterSet, "ParameterSet")) != 1 {
             throw KMSError.unsupportedParameterSet(parameterSet)
         }
         guard certificate.userIDFormat == "2" else { throw KMSError.unsupportedUserIDFormat(certificate.userIDFormat) }
