@@ -7,6 +7,13 @@
    C14N visibility callback is a C function pointer. */
 #include <stdlib.h>
 #include <string.h>
+/* Debian's libxml2 is built with ICU, and its encoding.h then includes the
+   system's <unicode/ucnv.h>, whose enums clash with the ICU that Foundation
+   carries (_FoundationICU) in any Swift module importing both. Nothing here
+   uses libxml2's ICU converter fields (handlers are only ever passed by
+   pointer, by libxml2 itself), so the ICU part of its headers is left out. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/c14n.h>
