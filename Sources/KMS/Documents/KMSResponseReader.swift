@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads KMS responses as a key management client receives them (TS 33.180
 /// D.3): a `KmsResponse`, or a `SignedKmsResponse` of the security
-/// extension, whose signature is checked (``XMLSignature``) before anything
+/// extension, whose signature is checked (the XML-DSig check of the security extension) before anything
 /// of the response is read.
 ///
 /// With security keys configured (the TrK and InK shared with the KMS's

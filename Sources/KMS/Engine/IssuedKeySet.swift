@@ -22,7 +22,7 @@ public struct IssuedKeySet: Sendable {
 
     /// The `KmsKeySet` of these keys under `certificate`: the RSK, SSK and
     /// PVT in clear, or wrapped with `transportKey` (AES-256 key wrap; the
-    /// points as x ‖ y, see ``KeyWrapping``).
+    /// points as x ‖ y, see the key wrap of the security extension).
     ///
     /// - Throws: ``KMSError/keyUnwrapFailed`` never in practice (the sizes are fixed).
     public func keySet(under certificate: KMSCertificate, transportKey: SecurityKey? = nil) throws(KMSError) -> KMSKeySet {

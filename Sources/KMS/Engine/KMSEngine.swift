@@ -21,10 +21,14 @@ public struct KMSEngine: Sendable {
     /// A KMS with a new root certificate for `secrets`.
     ///
     /// - Parameters:
+    ///   - secrets: the KMS's master secrets.
     ///   - kmsURI: the KMS URI (`KmsUri`, the UIDs' KMS identifier).
     ///   - certURI: the certificate's URI.
+    ///   - issuer: `Issuer`.
     ///   - keyPeriod: `UserKeyPeriod` and `UserKeyOffset`.
-    ///   - validFrom: `ValidFrom`; `validTo`: `ValidTo`.
+    ///   - validFrom: `ValidFrom`.
+    ///   - validTo: `ValidTo`.
+    ///   - domains: `KmsDomainList`.
     /// - Throws: ``KMSError/unwritableValue(_:)`` for a KMS URI XML cannot carry.
     public init(
         secrets: KMSMasterSecrets, kmsURI: String, certURI: String? = nil, issuer: String? = nil, keyPeriod: KeyPeriod,
