@@ -27,17 +27,8 @@ struct KMSProvisionCommand: ParsableCommand {
     @Option(help: "The time, ISO 8601 (default: now).")
     var time: String?
 
-    @Option(help: "The TrK file (64 hex digits): wrap the keys and sign.")
-    var trk: String?
-
-    @Option(name: .customLong("trk-name"), help: "The TrK's name (ds:KeyName).")
-    var trkName: String?
-
-    @Option(help: "The InK file (64 hex digits): sign with it.")
-    var ink: String?
-
-    @Option(name: .customLong("ink-name"), help: "The InK's name (ds:KeyName).")
-    var inkName: String?
+    /// --trk wraps the keys and signs; --ink signs.
+    @OptionGroup var securityKeys: SecurityKeyOptions
 
     @Option(name: .customLong("request-url"), help: "ClientReqUrl (default: the KMS URI's keyprov resource).")
     var requestURL: String?
@@ -54,8 +45,7 @@ struct KMSProvisionCommand: ParsableCommand {
         let response = try engine.keyProvisionResponse(
             userURI: user, time: KMSFiles.time(time),
             requestURL: requestURL ?? "https://\(certificate.kmsURI)/keymanagement/identity/v1/keyprov",
-            transportKey: KMSFiles.optionalKey(trk, name: trkName, option: "trk"),
-            integrityKey: KMSFiles.optionalKey(ink, name: inkName, option: "ink"))
+            transportKey: securityKeys.transportKey(), integrityKey: securityKeys.integrityKey())
         if let out {
             guard FileManager.default.createFile(atPath: out, contents: Data(response), attributes: [.posixPermissions: 0o600]) else {
                 throw ValidationError("cannot write \(out)")

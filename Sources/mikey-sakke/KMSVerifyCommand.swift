@@ -29,25 +29,14 @@ struct KMSVerifyCommand: ParsableCommand {
     @Option(help: "The time, ISO 8601 (default: now).")
     var time: String?
 
-    @Option(help: "The TrK file (64 hex digits).")
-    var trk: String?
-
-    @Option(name: .customLong("trk-name"), help: "The TrK's name (ds:KeyName).")
-    var trkName: String?
-
-    @Option(help: "The InK file (64 hex digits).")
-    var ink: String?
-
-    @Option(name: .customLong("ink-name"), help: "The InK's name (ds:KeyName).")
-    var inkName: String?
+    @OptionGroup var securityKeys: SecurityKeyOptions
 
     @Option(name: .customLong("request-url"), help: "The URL the response was fetched from (checked against ClientReqUrl).")
     var requestURL: String?
 
     func run() throws {
         let now = try KMSFiles.time(time)
-        let keys = try [KMSFiles.optionalKey(trk, name: trkName, option: "trk"), KMSFiles.optionalKey(ink, name: inkName, option: "ink")]
-            .compactMap { $0 }
+        let keys = try securityKeys.keys()
         do {
             let document = try KMSCertificate(xml: KMSFiles.read(certificate))
             let validated = try document.validated(at: now)
@@ -60,8 +49,8 @@ struct KMSVerifyCommand: ParsableCommand {
             print("response: \(keys.isEmpty ? "unsigned" : "signature verified"), UserUri \(read.userURI), Time \(read.time)")
             guard case .keyProvision(let provision) = read.message else { throw KMSError.unexpectedElement("KmsMessage") }
             for keySet in provision.keySets {
-                let checkedAt = keySet.validFrom.map { max($0, now) } ?? now
-                let keys = try keySet.validated(under: validated, userURI: user ?? read.userURI, at: checkedAt, transportKeys: keys)
+                let keys = try keySet.validatedOnReceipt(
+                    under: validated, userURI: user ?? read.userURI, receivedAt: now, transportKeys: keys)
                 print("  key set for period \(keys.keyPeriodNumber): UID \(Hex.encode(keys.uid))")
                 print("    SSK/PVT valid (RFC 6507 §5.1.2), RSK valid (RFC 6508 §6.1.2); keys \(Self.form(keySet))")
             }

@@ -76,11 +76,9 @@ public struct KMClient: Sendable {
         let response = try read(document, requestURL: requestURL, now: now)
         guard case .keyProvision(let provision) = response.message else { throw KMSError.unexpectedElement("KmsMessage") }
         let keys = try provision.keySets.map { keySet throws(KMSError) in
-            // A key set of a later period (the roll-over) is checked as of its
-            // start; ``keys(at:)`` checks the validity again at each use.
-            let checkedAt = keySet.validFrom.map { max($0, now) } ?? now
-            return PreparedUserKeys(
-                try keySet.validated(under: homeCertificate, userURI: userURI, at: checkedAt, transportKeys: reader.securityKeys))
+            // ``keys(at:)`` checks the validity again at each use.
+            PreparedUserKeys(
+                try keySet.validatedOnReceipt(under: homeCertificate, userURI: userURI, receivedAt: now, transportKeys: reader.securityKeys))
         }
         let newKeys = try carriedKeys(provision.newTransportKey, provision.newIntegrityKey)
         for key in keys { keySets[key.keyPeriodNumber] = key }

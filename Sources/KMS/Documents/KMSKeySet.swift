@@ -71,6 +71,18 @@ public struct KMSKeySet: Sendable {
         try ProvisionedUserKeys(self, under: certificate, userURI: userURI, at: time, transportKeys: transportKeys)
     }
 
+    /// ``validated(under:userURI:at:transportKeys:)`` for a key set a client
+    /// has just received at `now`: a key set of a later period (the
+    /// roll-over) is checked as of its `ValidFrom`, so that it is not refused
+    /// for not being valid yet; its validity is checked again at each use.
+    ///
+    /// - Throws: ``KMSError``.
+    public func validatedOnReceipt(
+        under certificate: ValidatedKMSCertificate, userURI: String, receivedAt now: Date, transportKeys: [SecurityKey] = []
+    ) throws(KMSError) -> ProvisionedUserKeys {
+        try validated(under: certificate, userURI: userURI, at: validFrom.map { max($0, now) } ?? now, transportKeys: transportKeys)
+    }
+
     // MARK: XML
 
     static let fields: [XMLSequence.Field] = [

@@ -20,7 +20,7 @@ import Octets
 ///   refused (the CVE-2009-0217 truncation attack); only HMAC-SHA-256;
 /// - the key is the one `KeyName` names among the keys the caller gave:
 ///   never another (xmlsec1 tries every loaded key);
-/// - digest and MAC are compared in constant time.
+/// - digest and MAC are compared in constant time (`SecretBytes` equality).
 enum XMLSignature {
     /// The `Id` of a signed document element, as in the D.3.4 examples.
     static let documentID = "xmldoc"
@@ -121,8 +121,8 @@ enum XMLSignature {
         let digest = Array(SHA256.hash(data: try root.tree.canonicalized(root, excluding: signature)))
         let mac = Array(HMAC<SHA256>.authenticationCode(for: try root.tree.canonicalized(signedInfo), using: key.key))
         // Both comparisons always run, and neither says where the values differ.
-        let digestMatches = constantTimeEqual(digestValue, digest)
-        let macMatches = signatureValue.count == macLength && constantTimeEqual(signatureValue, Array(mac.prefix(macLength)))
+        let digestMatches = SecretBytes(digestValue) == SecretBytes(digest)
+        let macMatches = SecretBytes(signatureValue) == SecretBytes(mac.prefix(macLength))
         guard digestMatches && macMatches else { throw KMSError.signatureInvalid }
         return keyName
     }
@@ -141,13 +141,6 @@ enum XMLSignature {
     private static func requireAlgorithm(_ element: XMLTreeElement, _ algorithm: String) throws(KMSError) {
         let value = element.attribute("Algorithm")
         guard value == algorithm else { throw KMSError.unsupportedAlgorithm(value ?? element.name) }
-    }
-
-    private static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        var difference: UInt8 = 0
-        for index in lhs.indices { difference |= lhs[index] ^ rhs[index] }
-        return difference == 0
     }
 }
 

@@ -30,13 +30,6 @@ struct XMLTreeElement: @unchecked Sendable {
         return String(cString: value)
     }
 
-    /// The value of the attribute `name` in `namespace`, or nil.
-    func attribute(_ name: String, in namespace: String) -> String? {
-        guard let value = xmlGetNsProp(node, name, namespace) else { return nil }
-        defer { cxml_free(value) }
-        return String(cString: value)
-    }
-
     /// The values of every attribute named `name` in this subtree, whatever
     /// its namespace (for the uniqueness of `Id` values).
     func attributeValuesInSubtree(named name: String) -> [String] {
