@@ -244,13 +244,16 @@ def imessage_process_seeds():
 def kms_document_seeds():
     """KMS documents (TS 33.180 Annex D) from the KMS vector file and the D.3.4 examples."""
     target = "KMSDocument"
-    tests = json.loads((VECTORS / "kms-cli-provisioning.json").read_text())["tests"]
+    tests = json.loads((VECTORS / "kms-provisioning.json").read_text())["tests"]
     certificate = next(t for t in tests if t["operation"] == "certificate" and t["result"] == "valid")
     write(target, "valid-certificate", certificate["inputs"]["certificate"].encode())
-    plain = next(t for t in tests if t["operation"] == "key-provision" and t["result"] == "valid" and "trk" not in t["inputs"])
+    valid = [t for t in tests if t["operation"] == "key-provision" and t["result"] == "valid"]
+    plain = next(t for t in valid if "ink" not in t["inputs"] and "trk" not in t["inputs"])
     write(target, "valid-response-plain", plain["inputs"]["response"].encode())
-    signed = next(t for t in tests if t["operation"] == "key-provision" and "ink" in t["inputs"])
-    write(target, "edge-response-with-ink", signed["inputs"]["response"].encode())
+    signed = next(t for t in valid if "ink" in t["inputs"] and "trk" not in t["inputs"])
+    write(target, "valid-response-signed", signed["inputs"]["response"].encode())
+    wrapped = next(t for t in valid if "trk" in t["inputs"])
+    write(target, "valid-response-wrapped", wrapped["inputs"]["response"].encode())
     for path in sorted((ROOT / "Tests" / "KMSTests" / "AnnexD").glob("*.xml")):
         write(target, f"edge-annex-{path.stem}", path.read_bytes())
     write(target, "edge-doctype", b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>')

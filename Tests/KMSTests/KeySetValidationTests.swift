@@ -109,6 +109,11 @@ import Testing
         #expect(throws: KMSError.outsideValidity) { try validate(notYet) }
     }
 
+    @Test func aKeySetWhoseValidToPrecedesValidFromIsRefusedWhenRead() {
+        let inverted = Self.editingFirstKeySet(Self.alice, "<ValidTo>2026-12-25T23:59:59</ValidTo>", "<ValidTo>2026-11-25T23:59:59</ValidTo>")
+        #expect(throws: KMSError.invalidValue("ValidTo")) { try validate(inverted) }
+    }
+
     @Test func aKeySetOfAnotherUserIsRefused() {
         // The document says Bob; the client asked for Alice.
         let bobs = Self.editingFirstKeySet(
@@ -360,6 +365,14 @@ import Testing
         }
         _ = try validateCertificate(Self.certificateText, at: Date(timeIntervalSince1970: 946_684_800))
         _ = try validateCertificate(Self.certificateText, at: Date(timeIntervalSince1970: 4_102_444_800))
+    }
+
+    @Test func aCertificateWhoseValidToPrecedesValidFromIsRefusedWhenRead() {
+        let inverted = Self.certificateEditing("ValidTo", "1999-12-31T23:59:59")
+        #expect(throws: KMSError.invalidValue("ValidTo")) { try KMSCertificate(xml: KMSWorld.bytes(inverted)) }
+        // Equal bounds are one valid second.
+        let oneSecond = Self.certificateEditing("ValidTo", "2000-01-01T00:00:00")
+        #expect(throws: Never.self) { try KMSCertificate(xml: KMSWorld.bytes(oneSecond)) }
     }
 
     @Test func userIDFormatIsReadInTheSpellingOfTableD3221() throws {

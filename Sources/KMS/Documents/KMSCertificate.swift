@@ -94,6 +94,15 @@ public struct KMSCertificate: Sendable, Hashable {
         return (from.map { second >= $0.timeIntervalSince1970 } ?? true) && (to.map { second <= $0.timeIntervalSince1970 } ?? true)
     }
 
+    /// `ValidFrom` and `ValidTo` of a certificate or key set (each optional);
+    /// a `ValidTo` before `ValidFrom` is refused as ``KMSError/invalidValue(_:)`` of `ValidTo`.
+    static func validity(of fields: XMLSequence) throws(KMSError) -> (from: Date?, to: Date?) {
+        let from = try fields.optionalText("ValidFrom").map { text throws(KMSError) in try XMLValue.date(text, "ValidFrom") }
+        let to = try fields.optionalText("ValidTo").map { text throws(KMSError) in try XMLValue.date(text, "ValidTo") }
+        if let from, let to, to < from { throw KMSError.invalidValue("ValidTo") }
+        return (from, to)
+    }
+
     // MARK: XML
 
     /// Reads a document whose element is a `KmsCertificate`.
@@ -125,8 +134,7 @@ public struct KMSCertificate: Sendable, Hashable {
         certURI = try fields.optionalText("CertUri")
         kmsURI = try fields.text("KmsUri")
         issuer = try fields.optionalText("Issuer")
-        validFrom = try fields.optionalText("ValidFrom").map { text throws(KMSError) in try XMLValue.date(text, "ValidFrom") }
-        validTo = try fields.optionalText("ValidTo").map { text throws(KMSError) in try XMLValue.date(text, "ValidTo") }
+        (validFrom, validTo) = try Self.validity(of: fields)
         isRevoked = try fields.optionalText("Revoked").map { text throws(KMSError) in try XMLValue.boolean(text, "Revoked") } ?? false
         userIDFormat = try fields.text("UserIdFormat")
         userKeyPeriod = try XMLValue.unsigned(fields.text("UserKeyPeriod"), "UserKeyPeriod")

@@ -102,8 +102,7 @@ public struct KMSKeySet: Sendable {
         issuer = try fields.optionalText("Issuer")
         userURI = try fields.text("UserUri")
         userID = try XMLValue.hex(fields.text("UserID"), "UserID")
-        validFrom = try fields.optionalText("ValidFrom").map { text throws(KMSError) in try XMLValue.date(text, "ValidFrom") }
-        validTo = try fields.optionalText("ValidTo").map { text throws(KMSError) in try XMLValue.date(text, "ValidTo") }
+        (validFrom, validTo) = try KMSCertificate.validity(of: fields)
         keyPeriodNumber = try XMLValue.unsigned(fields.text("KeyPeriodNo"), "KeyPeriodNo")
         isRevoked = try fields.optionalText("Revoked").map { text throws(KMSError) in try XMLValue.boolean(text, "Revoked") } ?? false
         userDecryptKey = try KeyContent(element: fields.required("UserDecryptKey"))
