@@ -173,7 +173,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KMSTests",
-            dependencies: ["KMS", "ECCSI", "SAKKE", "Curves", "KeyDerivation", "Octets"],
+            dependencies: ["KMS", "ECCSI", "SAKKE", "Curves", "KeyDerivation", "MikeySakke", "Octets"],
             exclude: ["AnnexD"]
         ),
         .testTarget(

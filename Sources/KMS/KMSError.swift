@@ -14,8 +14,11 @@ public enum KMSError: Error, Equatable, Sendable {
     case documentTooLarge(limit: Int)
     /// The document has a `DOCTYPE`: no DTD is read and no entity declared (XXE, entity expansion).
     case doctypeRefused
-    /// The document is not well-formed XML.
+    /// The document is not well-formed XML (or not UTF-8).
     case malformedXML
+    /// The document declares more namespaces, or an element carries more
+    /// attributes, than any KMS document needs (a canonicalisation cost attack).
+    case documentTooComplex
     /// The document element, or an element where the schema wants another, is not the one expected.
     case unexpectedElement(String)
     /// A required element is absent.
@@ -52,6 +55,10 @@ public enum KMSError: Error, Equatable, Sendable {
     case userURIMismatch
     /// `UserID` is not the F.2.1 UID of `UserUri` for `KeyPeriodNo`.
     case userIDMismatch
+    /// `KeyPeriodNo` is not the key period of the time the keys are for (on
+    /// receipt: now, or the key set's start for a later period), or
+    /// `ValidFrom` … `ValidTo` reach outside that period.
+    case keyPeriodMismatch
     /// SSK and PVT fail RFC 6507 §5.1.2 for the UID under the certificate's KPAK
     /// (or do not decode).
     case invalidSigningKey

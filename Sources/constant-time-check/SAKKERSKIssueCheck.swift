@@ -4,7 +4,8 @@ import SAKKE
 import TestSupport
 
 /// SAKKE KMS work with a secret z: Z_T = [z]P and the RSK
-/// K_(a,T) = [(a + z)⁻¹]P (RFC 6508 §6.1.1), from z's secret octets.
+/// K_(a,T) = [(a + z)⁻¹]P (RFC 6508 §6.1.1), from z's secret octets, alone
+/// and in a batch (`receiverSecretKeys(for:)`, the affine batched path).
 enum SAKKERSKIssueCheck {
     static func run(inputCount: Int) throws(CheckError) {
         let identifier = try PublicInput.bytes(SAKKEExample.identifier)
@@ -15,10 +16,12 @@ enum SAKKERSKIssueCheck {
             do {
                 let kms = try SAKKE.KMSKeyPair(z: SecretBytes(z))
                 let rsk = try kms.receiverSecretKey(for: identifier)
+                let batch = try kms.receiverSecretKeys(for: [identifier, identifier.reversed(), [UInt8](repeating: 7, count: 32)])
                 if index == 0 {
-                    // The RSK is revealed here only to check it against the RFC.
+                    // The RSKs are revealed here only to check them against the RFC.
                     guard try Secret.revealed(kms.zt.encoded) == PublicInput.bytes(SAKKEExample.zt),
-                        try Secret.revealed(rsk.encoded.withUnsafeBytes { Array($0) }) == PublicInput.bytes(SAKKEExample.rsk)
+                        try Secret.revealed(rsk.encoded.withUnsafeBytes { Array($0) }) == PublicInput.bytes(SAKKEExample.rsk),
+                        try Secret.revealed(batch[0].encoded.withUnsafeBytes { Array($0) }) == PublicInput.bytes(SAKKEExample.rsk)
                     else { throw CheckError.wrongAnswer(operation: "sakke-rsk-issue", input: index, what: "Z_T or RSK") }
                 }
             } catch let error as CheckError {

@@ -39,18 +39,25 @@ struct KMSProvisionCommand: ParsableCommand {
     func run() throws {
         let folder = URL(fileURLWithPath: kms)
         let certificate = try KMSCertificate(xml: KMSFiles.read(folder.appendingPathComponent(KMSFiles.certificateName).path))
-        let secrets = try KMSMasterSecrets(
-            wrapped: KMSFiles.read(folder.appendingPathComponent(KMSFiles.secretsName).path), key: KMSFiles.key(at: kek, name: "kek"))
-        let engine = try KMSEngine(secrets: secrets, certificate: certificate)
-        let response = try engine.keyProvisionResponse(
-            userURI: user, time: KMSFiles.time(time),
-            requestURL: requestURL ?? "https://\(certificate.kmsURI)/keymanagement/identity/v1/keyprov",
-            transportKey: securityKeys.transportKey(), integrityKey: securityKeys.integrityKey())
+        let transportKey = try securityKeys.transportKey()
+        let response: [UInt8]
+        do {
+            let secrets = try KMSMasterSecrets(
+                wrapped: KMSFiles.read(folder.appendingPathComponent(KMSFiles.secretsName).path), key: KMSFiles.key(at: kek, name: "kek"))
+            let engine = try KMSEngine(secrets: secrets, certificate: certificate)
+            response = try engine.keyProvisionResponse(
+                userURI: user, time: KMSFiles.time(time),
+                requestURL: requestURL ?? "https://\(certificate.kmsURI)/keymanagement/identity/v1/keyprov",
+                transportKey: transportKey, integrityKey: securityKeys.integrityKey())
+        } catch let error as KMSError {
+            throw ValidationError("cannot provision: \(KMSFiles.explain(error))")
+        }
         if let out {
-            guard FileManager.default.createFile(atPath: out, contents: Data(response), attributes: [.posixPermissions: 0o600]) else {
-                throw ValidationError("cannot write \(out)")
-            }
+            try KMSFiles.writePrivate(response, to: out, replacing: true)
         } else {
+            if transportKey == nil {
+                FileHandle.standardError.write(Data("warning: the keys are in clear (no --trk); treat this output as a secret\n".utf8))
+            }
             FileHandle.standardOutput.write(Data(response))
         }
     }

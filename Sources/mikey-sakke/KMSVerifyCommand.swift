@@ -14,7 +14,10 @@ struct KMSVerifyCommand: ParsableCommand {
             The certificate is checked at --time (keys on their curves, parameter set 1, UID format 2, validity, \
             revocation). The response's signature is checked with --trk/--ink (required when it is signed), its Time \
             against --time (300 s), ClientReqUrl against --request-url when given, and every key set under the \
-            certificate: UserID = F.2.1 UID, SSK/PVT (RFC 6507 §5.1.2), RSK (RFC 6508 §6.1.2). Exits 1 on any failure.
+            certificate: UserID = F.2.1 UID, SSK/PVT (RFC 6507 §5.1.2), RSK (RFC 6508 §6.1.2); its KmsUri must be the \
+            certificate's. Without --user the keys are checked for the response's own UserUri, which binds them to no \
+            one in particular: give --user for a real check. Values from the documents are printed with control \
+            characters escaped. Exits 1 on any failure.
             """)
 
     @Option(help: "The KmsCertificate document.")
@@ -39,14 +42,17 @@ struct KMSVerifyCommand: ParsableCommand {
         let keys = try securityKeys.keys()
         do {
             let document = try KMSCertificate(xml: KMSFiles.read(certificate))
+            guard document.role == .root else { throw KMSError.invalidValue("Role") }
             let validated = try document.validated(at: now)
             print("certificate: valid at \(now)")
-            print("  KmsUri \(document.kmsURI), CertUri \(document.certURI ?? "-"), role \(document.role.rawValue)")
+            print(KMSFiles.printable("  KmsUri \(document.kmsURI), CertUri \(document.certURI ?? "-"), role \(document.role.rawValue)"))
             print("  key period \(document.userKeyPeriod) s, offset \(document.userKeyOffset) s, period now \(try validated.periodNumber(at: now))")
             print("  KPAK \(Hex.encode(document.pubAuthKey.prefix(9)))…, Z_T \(Hex.encode(document.pubEncKey.prefix(9)))…")
             guard let response else { return }
             let read = try KMSResponseReader(securityKeys: keys).read(KMSFiles.read(response), requestURL: requestURL, now: now)
-            print("response: \(keys.isEmpty ? "unsigned" : "signature verified"), UserUri \(read.userURI), Time \(read.time)")
+            guard read.kmsURI == document.kmsURI else { throw KMSError.kmsMismatch }
+            let userNote = user == nil ? " (no --user: not checked against anyone)" : ""
+            print(KMSFiles.printable("response: \(keys.isEmpty ? "unsigned" : "signature verified"), UserUri \(read.userURI)\(userNote), Time \(read.time)"))
             guard case .keyProvision(let provision) = read.message else { throw KMSError.unexpectedElement("KmsMessage") }
             for keySet in provision.keySets {
                 let keys = try keySet.validatedOnReceipt(
@@ -61,7 +67,8 @@ struct KMSVerifyCommand: ParsableCommand {
     }
 
     private static func form(_ keySet: KMSKeySet) -> String {
-        if case .encrypted = keySet.userSigningKey { return "wrapped with the TrK" }
-        return "in clear"
+        let contents = [keySet.userDecryptKey, keySet.userSigningKey, keySet.userPublicToken]
+        let wrapped = contents.filter { content in if case .encrypted = content { true } else { false } }.count
+        return wrapped == contents.count ? "wrapped with the TrK" : wrapped == 0 ? "in clear" : "partly wrapped (\(wrapped) of 3)"
     }
 }

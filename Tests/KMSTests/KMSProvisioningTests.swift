@@ -86,8 +86,78 @@ import Testing
         #expect(try client.acceptKeyProvision(keyProvision, now: KMSWorld.now) == [1545, 1546])
     }
 
+    @Test func aNewTransportKeyRetiresTheOneThatWrappedItAndANewIntegrityKeyTheOldOne() throws {
+        let newTrK = SecurityKey(name: "tk.13.alice@example.org"), newInK = SecurityKey(name: "ink.13.alice@example.org")
+        var client = try KMClient(
+            userURI: KMSWorld.alice, homeCertificate: KMSWorld.engine.certificate, at: KMSWorld.now,
+            reader: KMSWorld.reader(secured: true))
+        let url = "https://kms.example.org/keymanagement/identity/v1/init"
+        try client.acceptInit(
+            KMSWorld.engine.initResponse(
+                userURI: KMSWorld.alice, time: KMSWorld.now, requestURL: url, transportKey: KMSWorld.transportKey, newTransportKey: newTrK),
+            now: KMSWorld.now)
+        #expect(client.reader.securityKeys.map(\.name) == [KMSWorld.integrityKey.name, newTrK.name])
+        // The retired TrK no longer opens anything: a response signed with it is refused.
+        let old = try KMSWorld.engine.keyProvisionResponse(
+            userURI: KMSWorld.alice, time: KMSWorld.now, requestURL: KMSWorld.requestURL, transportKey: KMSWorld.transportKey,
+            integrityKey: KMSWorld.transportKey)
+        #expect(throws: KMSError.unknownKeyName(KMSWorld.transportKey.name)) { try client.acceptKeyProvision(old, now: KMSWorld.now) }
+        try client.acceptInit(
+            KMSWorld.engine.initResponse(userURI: KMSWorld.alice, time: KMSWorld.now, requestURL: url, transportKey: newTrK, newIntegrityKey: newInK),
+            now: KMSWorld.now)
+        #expect(client.reader.securityKeys.map(\.name) == [newTrK.name, newInK.name])
+    }
+
+    @Test func aNewRootCertificateWithOtherKeysDropsTheKeySetsCheckedUnderTheOld() throws {
+        var client = try KMClient(userURI: KMSWorld.alice, homeCertificate: KMSWorld.engine.certificate, at: KMSWorld.now)
+        try client.acceptKeyProvision(KMSWorld.provisioning(secured: false), now: KMSWorld.now)
+        let url = "https://kms.example.org/keymanagement/identity/v1/init"
+        // The same certificate again: the key sets stay.
+        try client.acceptInit(KMSWorld.engine.initResponse(userURI: KMSWorld.alice, time: KMSWorld.now, requestURL: url), now: KMSWorld.now)
+        #expect(client.keyPeriodNumbers == [1545, 1546])
+        let rekeyed = try KMSEngine(
+            secrets: KMSMasterSecrets(), kmsURI: KMSWorld.kmsURI, certURI: KMSWorld.certURI, keyPeriod: KMSWorld.keyPeriod,
+            validFrom: Date(timeIntervalSince1970: 946_684_800), validTo: Date(timeIntervalSince1970: 4_102_444_800))
+        try client.acceptInit(rekeyed.initResponse(userURI: KMSWorld.alice, time: KMSWorld.now, requestURL: url), now: KMSWorld.now)
+        #expect(client.keyPeriodNumbers.isEmpty)
+        #expect(throws: KMSError.noKeySet(1545)) { try client.keys(at: KMSWorld.now) }
+    }
+
+    @Test func certificatesAreCheckedAgainAtEachUse() throws {
+        let shortLived = try KMSEngine(
+            secrets: KMSWorld.secrets, kmsURI: KMSWorld.kmsURI, certURI: KMSWorld.certURI, keyPeriod: KMSWorld.keyPeriod,
+            validFrom: KMSWorld.now.addingTimeInterval(-86_400), validTo: KMSWorld.now.addingTimeInterval(86_400))
+        var client = try KMClient(userURI: KMSWorld.alice, homeCertificate: shortLived.certificate, at: KMSWorld.now)
+        try client.acceptKeyProvision(KMSWorld.provisioning(secured: false), now: KMSWorld.now)
+        _ = try client.keys(at: KMSWorld.now)
+        let later = KMSWorld.now.addingTimeInterval(86_401)
+        #expect(throws: KMSError.outsideValidity) { try client.keys(at: later) }
+        #expect(throws: KMSError.outsideValidity) { try client.uid(of: KMSWorld.bob, at: later) }
+        #expect(throws: KMSError.outsideValidity) { try client.certificate(of: KMSWorld.kmsURI, at: later) }
+    }
+
+    @Test func enginesRefuseKeyPeriodsAndDatesTheyCannotWrite() throws {
+        // The last periods before UInt64 seconds run out: no trap, a typed error.
+        let huge = try KeyPeriod(length: 18_446_744_072_709_551_615, offset: 3_000_000_000)
+        let engine = try KMSEngine(secrets: KMSWorld.secrets, kmsURI: KMSWorld.kmsURI, keyPeriod: huge)
+        #expect(throws: KMSError.invalidKeyPeriod) { try engine.issueKeySet(for: KMSWorld.alice, periodNumber: 0) }
+        #expect(throws: KMSError.invalidKeyPeriod) { try KMSWorld.engine.issueKeySet(for: KMSWorld.alice, periodNumber: .max) }
+        // A key period ending after 9999.
+        #expect(throws: KMSError.invalidKeyPeriod) { try KMSWorld.engine.issueKeySet(for: KMSWorld.alice, periodNumber: 100_000) }
+        // ValidTo in the year 10000, a date Int64 cannot hold, ValidTo before ValidFrom.
+        for (from, to, name) in [
+            (KMSWorld.now, Date(timeIntervalSince1970: 253_402_300_800), "ValidTo"), (KMSWorld.now, Date(timeIntervalSince1970: 1e300), "ValidTo"),
+            (Date(timeIntervalSince1970: -2_208_988_801), KMSWorld.now, "ValidFrom"), (KMSWorld.now, KMSWorld.now.addingTimeInterval(-1), "KmsCertificate"),
+        ] {
+            #expect(throws: KMSError.unwritableValue(name)) {
+                try KMSEngine(secrets: KMSWorld.secrets, kmsURI: KMSWorld.kmsURI, keyPeriod: KMSWorld.keyPeriod, validFrom: from, validTo: to)
+            }
+        }
+    }
+
     @Test func batchIssueGivesEachUserTheKeysOfItsOwnUID() async throws {
-        let users = (0 ..< 6).map { "sip:user\($0)@example.org" }
+        // One full batch and a partial one.
+        let users = (0 ..< KMSEngine.issueBatchSize + 2).map { "sip:user\($0)@example.org" }
         let results = await KMSWorld.engine.issueKeySets(for: users, periodNumber: 1545, tasks: 2)
         #expect(results.count == users.count)
         let certificate = try KMSWorld.engine.certificate.validated(at: KMSWorld.now)
@@ -97,6 +167,12 @@ import Testing
             #expect(issued.uid == (try certificate.uid(of: user, periodNumber: 1545)))
             // What a client would validate: RFC 6507 §5.1.2.
             _ = try ECCSI.SigningKey(identifier: issued.uid, kpak: certificate.kpak, ssk: issued.userKeys.ssk, pvt: issued.userKeys.pvt)
+            // The batched RSK is the one issued alone (which RFC 6508 §6.1.2 validates in other tests).
+            #expect(issued.receiverSecretKey.encoded == (try KMSWorld.engine.issueKeySet(for: user, periodNumber: 1545)).receiverSecretKey.encoded)
+        }
+        for issued in [results.first, results.last] {
+            let keys = try #require(try issued?.get())
+            _ = try SAKKE.ReceiverKey(identifier: keys.uid, zt: certificate.zt, rsk: keys.receiverSecretKey)
         }
     }
 

@@ -114,6 +114,26 @@ import Testing
         #expect(throws: KMSError.invalidValue("ValidTo")) { try validate(inverted) }
     }
 
+    @Test func aKeySetIsBoundToTheKeyPeriodItNames() throws {
+        // ValidFrom … ValidTo reaching into the previous period.
+        let wider = Self.editingFirstKeySet(Self.alice, "<ValidFrom>2026-11-26T00:00:00</ValidFrom>", "<ValidFrom>2026-11-25T23:59:59</ValidFrom>")
+        #expect(throws: KMSError.keyPeriodMismatch) { try validate(wider) }
+        // No bounds at all: the key set of period 1545 is still only for times in period 1545.
+        let unbounded = Self.editingFirstKeySet(
+            Self.editingFirstKeySet(Self.alice, "<ValidFrom>2026-11-26T00:00:00</ValidFrom>", ""), "<ValidTo>2026-12-25T23:59:59</ValidTo>", "")
+        #expect(try validate(unbounded).keyPeriodNumber == 1545)
+        #expect(throws: KMSError.keyPeriodMismatch) { try validate(unbounded, at: Self.periodLastSecond.addingTimeInterval(1)) }
+        // On receipt: a key set of an earlier period is refused, one of the next accepted as of its start.
+        let keySet = try Self.firstKeySet(unbounded)
+        let certificate = Self.certificate
+        let nextPeriod = Self.periodLastSecond.addingTimeInterval(1)
+        #expect(throws: KMSError.keyPeriodMismatch) {
+            try keySet.validatedOnReceipt(under: certificate, userURI: KMSWorld.alice, receivedAt: nextPeriod)
+        }
+        #expect(try keySet.validatedOnReceipt(under: certificate, userURI: KMSWorld.alice, receivedAt: Self.periodStart.addingTimeInterval(-86_400))
+            .keyPeriodNumber == 1545)
+    }
+
     @Test func aKeySetOfAnotherUserIsRefused() {
         // The document says Bob; the client asked for Alice.
         let bobs = Self.editingFirstKeySet(

@@ -43,6 +43,51 @@ import Testing
         #expect(throws: KMSError.malformedXML) { try certificate(deep) }
     }
 
+    @Test func documentsWithTooManyNamespacesOrAttributesAreRefusedBeforeCanonicalisation() throws {
+        let good = KMSWorld.text(KMSWorld.engine.certificate.xml())
+        func declaring(_ count: Int) -> String {
+            let declarations = (0 ..< count).map { " xmlns:p\($0)=\"urn:example:\($0)\"" }.joined()
+            return KMSWorld.replacing("<KmsCertificate ", with: "<KmsCertificate\(declarations) ", in: good)
+        }
+        // The certificate declares one namespace: 31 more are within the limit of 32, 32 more are not.
+        _ = try certificate(declaring(XMLTree.maximumNamespaceDeclarations - 1))
+        #expect(throws: KMSError.documentTooComplex) { try certificate(declaring(XMLTree.maximumNamespaceDeclarations)) }
+        // Declarations spread over the elements count together.
+        let spread = KMSWorld.replacing("<KmsUri>", with: (0 ..< 40).map { "<x:E xmlns:x=\"urn:e:\($0)\"/>" }.joined() + "<KmsUri>", in: good)
+        #expect(throws: KMSError.documentTooComplex) { try certificate(spread) }
+        let attributes = (0 ..< XMLTree.maximumAttributes + 1).map { " a\($0)=\"1\"" }.joined()
+        #expect(throws: KMSError.documentTooComplex) { try certificate(KMSWorld.replacing("<KmsUri>", with: "<KmsUri\(attributes)>", in: good)) }
+    }
+
+    @Test func manyRepeatedElementsAreReadInLinearTime() throws {
+        // 20,000 empty key sets: refused for the first one's missing KmsUri, once the
+        // sequence is read (it took seconds when each repeat copied the list).
+        let sets = String(repeating: "<KmsKeySet/>", count: 20_000)
+        let response = """
+            <KmsResponse xmlns="urn:3gpp:ns:mcsecKMSInterface:1.0" Version="1.0.0"><KmsUri>kms.example.org</KmsUri>\
+            <UserUri>sip:alice@example.org</UserUri><Time>2026-12-03T12:00:00</Time><ClientReqUrl>https://kms.example.org/k</ClientReqUrl><KmsMessage><KmsKeyProv>\(sets)</KmsKeyProv>\
+            </KmsMessage></KmsResponse>
+            """
+        #expect(throws: KMSError.missingElement("KmsUri")) {
+            try KMSResponseReader(maximumClockSkew: .infinity).read(KMSWorld.bytes(response), now: KMSWorld.now)
+        }
+    }
+
+    @Test func onlyUTF8IsRead() {
+        let good = KMSWorld.text(KMSWorld.engine.certificate.xml())
+        // UTF-16 with a byte-order mark, declared as such: libxml2 is told UTF-8.
+        let utf16: [UInt8] = [0xFF, 0xFE] + KMSWorld.replacing("UTF-8", with: "UTF-16", in: good).utf16.flatMap { unit -> [UInt8] in
+            [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        #expect(throws: KMSError.malformedXML) { try KMSCertificate(xml: utf16) }
+    }
+
+    @Test func unqualifiedElementsAreNotExtensions() {
+        let good = KMSWorld.text(KMSWorld.engine.certificate.xml())
+        let unqualified = KMSWorld.replacing("<KmsUri>", with: "<Note xmlns=\"\">x</Note><KmsUri>", in: good)
+        #expect(throws: KMSError.unexpectedElement("Note")) { try certificate(unqualified) }
+    }
+
     @Test func malformedAndTruncatedDocumentsAreRefused() {
         let good = KMSWorld.text(KMSWorld.engine.certificate.xml())
         for cut in [0, 10, good.utf8.count / 2, good.utf8.count - 3] {

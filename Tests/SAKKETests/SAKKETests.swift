@@ -157,6 +157,37 @@ extension SAKKETests {
         #expect(throws: SAKKEError.invalidSSVLength(17)) { try sender.encapsulate(ssv: SecretBytes([UInt8](repeating: 0, count: 17)), to: Self.identifier) }
     }
 
+    @Test func batchedFixedBaseMultiplicationAgreesWithTheColdPath() throws {
+        let table = SAKKECurve.generatorTable
+        // The batch starts its accumulators at [2¹⁰²⁵]P: k ≡ −2¹⁰²⁵ (mod q) brings one
+        // to the identity before the offset is subtracted, the exceptional sum the
+        // affine formula cannot make, so the batch is recomputed one scalar at a time.
+        let offset = try (BigUInt(1) << 1025).modulo(SAKKECurve.order)
+        let exceptional = SAKKECurve.order - offset
+        let ks: [BigUInt] = [1, 16, 17, 31 * 32 + 17, SAKKECurve.order - 1, (BigUInt(1) << 1021) + 12345, 0xAFF4_29D3_5F84_B110]
+        for batch in [ks, ks + [exceptional], [exceptional, 2]] {
+            let points = try table.multiply(batch: batch.map(scalar))
+            #expect(points.count == batch.count)
+            for (k, point) in zip(batch, points) { #expect(try point == SAKKECurve.multiply(SAKKECurve.generator, scalar(k))) }
+        }
+        #expect(try table.multiply(batch: []).isEmpty)
+        #expect(try table.multiply(batch: [scalar(33)]) == [SAKKECurve.multiply(SAKKECurve.generator, scalar(33))])
+        #expect(throws: CurveError.pointAtInfinity) { try table.multiply(batch: [scalar(5), scalar(SAKKECurve.order)]) }
+    }
+
+    @Test func batchIssuedReceiverKeysAreTheKeysIssuedOneByOne() throws {
+        let kms = try SAKKE.KMSKeyPair(z: secret(0xAFF4_29D3_5F84_B110))
+        let identifiers = [Array(Self.identifier)] + (0 ..< 4).map { [UInt8](repeating: UInt8($0), count: 32) }
+        let batch = try kms.receiverSecretKeys(for: identifiers)
+        #expect(batch.count == identifiers.count)
+        for (identifier, rsk) in zip(identifiers, batch) {
+            #expect(rsk.encoded == (try kms.receiverSecretKey(for: identifier)).encoded)
+            // RFC 6508 §6.1.2: what a receiver checks.
+            _ = try SAKKE.ReceiverKey(identifier: identifier, zt: kms.zt, rsk: rsk)
+        }
+        #expect(try kms.receiverSecretKeys(for: []).isEmpty)
+    }
+
     /// No secret-holding type prints, dumps or mirrors its secret.
     @Test func secretHoldingTypesNeverShowTheirSecrets() throws {
         let kms = try SAKKE.KMSKeyPair(z: secret(0xAFF4_29D3_5F84_B110))

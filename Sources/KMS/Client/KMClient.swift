@@ -36,10 +36,11 @@ public struct KMClient: Sendable {
     /// The keys of the key period at `time`.
     ///
     /// - Throws: ``KMSError/noKeySet(_:)`` when none was provisioned for that
-    ///   period, ``KMSError/outsideValidity`` when it is not valid at `time`,
+    ///   period, ``KMSError/outsideValidity`` when it or the home certificate
+    ///   is not valid at `time`, ``KMSError/revoked``,
     ///   ``KMSError/timeBeforeFirstKeyPeriod``.
     public func keys(at time: Date) throws(KMSError) -> PreparedUserKeys {
-        let period = try homeCertificate.periodNumber(at: time)
+        let period = try certificate(of: homeCertificate.kmsURI, at: time).periodNumber(at: time)
         guard let keys = keySets[period] else { throw KMSError.noKeySet(period) }
         guard KMSCertificate.isWithin(time, from: keys.keys.validFrom, to: keys.keys.validTo) else {
             throw KMSError.outsideValidity
@@ -51,16 +52,19 @@ public struct KMClient: Sendable {
     ///
     /// - Throws: ``KMSError/unknownKMS(_:)`` for a KMS whose certificate the client does not hold.
     public func uid(of uri: String, kmsURI: String? = nil, at time: Date) throws(KMSError) -> [UInt8] {
-        let certificate = try self.certificate(of: kmsURI ?? homeCertificate.kmsURI)
+        let certificate = try self.certificate(of: kmsURI ?? homeCertificate.kmsURI, at: time)
         return try certificate.uid(of: uri, periodNumber: certificate.periodNumber(at: time))
     }
 
-    /// The certificate of the KMS `kmsURI`.
+    /// The certificate of the KMS `kmsURI`, which must be valid at `time`
+    /// (certificates are checked when they arrive, and again at each use).
     ///
-    /// - Throws: ``KMSError/unknownKMS(_:)``.
-    public func certificate(of kmsURI: String) throws(KMSError) -> ValidatedKMSCertificate {
-        if kmsURI == homeCertificate.kmsURI { return homeCertificate }
-        guard let certificate = externalCertificates[kmsURI] else { throw KMSError.unknownKMS(kmsURI) }
+    /// - Throws: ``KMSError/unknownKMS(_:)``, ``KMSError/outsideValidity``, ``KMSError/revoked``.
+    public func certificate(of kmsURI: String, at time: Date) throws(KMSError) -> ValidatedKMSCertificate {
+        let found = kmsURI == homeCertificate.kmsURI ? homeCertificate : externalCertificates[kmsURI]
+        guard let certificate = found else { throw KMSError.unknownKMS(kmsURI) }
+        guard !certificate.certificate.isRevoked else { throw KMSError.revoked }
+        guard certificate.certificate.isValid(at: time) else { throw KMSError.outsideValidity }
         return certificate
     }
 
@@ -88,7 +92,9 @@ public struct KMClient: Sendable {
 
     /// Applies a `KmsInit` response: its root certificate must be the home
     /// KMS's (same KMS URI) and valid now; it replaces the home certificate,
-    /// and a new TrK/InK is adopted.
+    /// and a new TrK/InK is adopted. When the new certificate changes Z_T,
+    /// KPAK or the key periods, the key sets held (checked under the old one)
+    /// are dropped: the client asks for new ones.
     ///
     /// - Throws: ``KMSError``; nothing changes then.
     public mutating func acceptInit(_ document: some Collection<UInt8>, requestURL: String? = nil, now: Date) throws(KMSError) {
@@ -97,6 +103,12 @@ public struct KMClient: Sendable {
         guard content.certificate.role == .root, content.certificate.kmsURI == homeCertificate.kmsURI else { throw KMSError.kmsMismatch }
         let certificate = try content.certificate.validated(at: now)
         let newKeys = try carriedKeys(content.newTransportKey, content.newIntegrityKey)
+        let old = homeCertificate.certificate, new = certificate.certificate
+        if old.pubEncKey != new.pubEncKey || old.pubAuthKey != new.pubAuthKey || old.userKeyPeriod != new.userKeyPeriod
+            || old.userKeyOffset != new.userKeyOffset
+        {
+            keySets = [:]
+        }
         homeCertificate = certificate
         adopt(newKeys)
     }
@@ -130,18 +142,35 @@ public struct KMClient: Sendable {
         return response
     }
 
-    private func carriedKeys(_ transport: EncryptedKey?, _ integrity: EncryptedKey?) throws(KMSError) -> [SecurityKey] {
-        try [transport, integrity].compactMap { $0 }.map { encrypted throws(KMSError) in
+    /// A new TrK and InK carried by a response, unwrapped with the key each names.
+    private struct CarriedKeys {
+        var transportKey: SecurityKey?
+        var integrityKey: SecurityKey?
+        /// The names of the keys that wrapped them: the TrK in use.
+        var wrappingKeyNames: Set<String> = []
+    }
+
+    private func carriedKeys(_ transport: EncryptedKey?, _ integrity: EncryptedKey?) throws(KMSError) -> CarriedKeys {
+        func unwrap(_ encrypted: EncryptedKey?) throws(KMSError) -> SecurityKey? {
+            guard let encrypted else { return nil }
             guard let name = encrypted.carriedKeyName else { throw KMSError.missingElement("CarriedKeyName") }
             return try SecurityKey(name: name, bytes: KeyWrapping.unwrap(encrypted, as: .octets, with: reader.securityKeys))
         }
+        return CarriedKeys(
+            transportKey: try unwrap(transport), integrityKey: try unwrap(integrity),
+            wrappingKeyNames: Set([transport, integrity].compactMap { $0?.keyName }))
     }
 
-    /// Adds new keys; a key of the same name is replaced. Old keys stay, so
-    /// that a response signed with the previous InK still verifies.
-    private mutating func adopt(_ keys: [SecurityKey]) {
-        guard !keys.isEmpty else { return }
-        let names = Set(keys.map(\.name))
-        reader.securityKeys = reader.securityKeys.filter { !names.contains($0.name) } + keys
+    /// Adopts new keys as replacements (TS 33.180 §5.3: a new TrK is sent "to
+    /// replace existing TrK"): a new TrK retires the key that wrapped it (the
+    /// TrK in use), so a leaked earlier TrK stops working; a new InK retires
+    /// every other key but the TrK in use (the old InK).
+    private mutating func adopt(_ carried: CarriedKeys) {
+        var keys = reader.securityKeys
+        if carried.integrityKey != nil { keys = keys.filter { carried.wrappingKeyNames.contains($0.name) } }
+        if carried.transportKey != nil { keys = keys.filter { !carried.wrappingKeyNames.contains($0.name) } }
+        let new = [carried.transportKey, carried.integrityKey].compactMap { $0 }
+        let names = Set(new.map(\.name))
+        reader.securityKeys = keys.filter { !names.contains($0.name) } + new
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KeyDerivation
 import Octets
 
 /// A KMS key set (TS 33.180 D.3.3, Table D.3.3.2-1): one user's keys for one
@@ -73,14 +74,25 @@ public struct KMSKeySet: Sendable {
 
     /// ``validated(under:userURI:at:transportKeys:)`` for a key set a client
     /// has just received at `now`: a key set of a later period (the
-    /// roll-over) is checked as of its `ValidFrom`, so that it is not refused
-    /// for not being valid yet; its validity is checked again at each use.
+    /// roll-over) is checked as of its start (its `ValidFrom`, or else its
+    /// period's first second), so that it is not refused for not being valid
+    /// yet; its validity is checked again at each use. A key set of an
+    /// earlier period is refused.
     ///
     /// - Throws: ``KMSError``.
     public func validatedOnReceipt(
         under certificate: ValidatedKMSCertificate, userURI: String, receivedAt now: Date, transportKeys: [SecurityKey] = []
     ) throws(KMSError) -> ProvisionedUserKeys {
-        try validated(under: certificate, userURI: userURI, at: validFrom.map { max($0, now) } ?? now, transportKeys: transportKeys)
+        let start = validFrom ?? Self.start(ofPeriod: keyPeriodNumber, certificate.keyPeriod)
+        return try validated(under: certificate, userURI: userURI, at: start.map { max($0, now) } ?? now, transportKeys: transportKeys)
+    }
+
+    /// The first second of period `number`, or nil when it is past UInt64 NTP seconds.
+    private static func start(ofPeriod number: UInt64, _ period: KeyPeriod) -> Date? {
+        let (product, overflow) = number.multipliedReportingOverflow(by: period.length)
+        let (seconds, carry) = period.offset.addingReportingOverflow(product)
+        guard !overflow, !carry else { return nil }
+        return Date(timeIntervalSince1970: Double(seconds) - Double(NTPTimestamp.unixEpochOffset))
     }
 
     // MARK: XML

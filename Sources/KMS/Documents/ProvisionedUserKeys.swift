@@ -41,6 +41,10 @@ public struct ProvisionedUserKeys: Sendable {
         guard keySet.userURI == userURI else { throw KMSError.userURIMismatch }
         let uid = try certificate.uid(of: userURI, periodNumber: keySet.keyPeriodNumber)
         guard keySet.userID == uid else { throw KMSError.userIDMismatch }
+        // KeyPeriodNo is the period of `time`, and ValidFrom … ValidTo lie in it.
+        for bound in [time, keySet.validFrom, keySet.validTo].compactMap({ $0 }) {
+            guard (try? certificate.periodNumber(at: bound)) == keySet.keyPeriodNumber else { throw KMSError.keyPeriodMismatch }
+        }
 
         let ssk = try Self.material(keySet.userSigningKey, as: .octets, transportKeys)
         let pvt = try Self.material(keySet.userPublicToken, as: .point, transportKeys)

@@ -103,6 +103,8 @@ enum XMLSignature {
         if let transforms = referenceParts.optional("Transforms") {
             let list = try XMLSequence(transforms, namespace: XMLNamespace.xmlDSig, fields: [.init("Transform", repeats: true, rank: 0)])
             let algorithms = list.all("Transform").map { $0.attribute("Algorithm") ?? "" }
+            // The profile has two transforms at most: enveloped-signature, then C14N 1.0.
+            guard algorithms.count <= 2 else { throw KMSError.misplacedElement("Transform") }
             guard algorithms.first == XMLAlgorithm.envelopedSignature else {
                 throw KMSError.unsupportedAlgorithm(algorithms.first ?? "Transform")
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `xsd:dateTime` values of the KMS documents, as seconds since 1970-01-01
 /// UTC. A value without a zone is UTC (the D.3.4 examples write none); a
 /// fraction of a second is dropped; written without a zone, as the examples do.
@@ -38,6 +40,15 @@ enum XMLDateTime {
         guard index == scalars.count else { return nil }
         let days = daysSince1970(year: year, month: month, day: day)
         return days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - offset
+    }
+
+    /// The Unix seconds the reader takes back: 1900-01-01T00:00:00 … 9999-12-31T23:59:59.
+    static let readableSeconds: ClosedRange<Int64> = -2_208_988_800 ... 253_402_300_799
+
+    /// Whether `date`'s whole second is in ``readableSeconds``.
+    static func isReadable(_ date: Date) -> Bool {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        return seconds >= Double(readableSeconds.lowerBound) && seconds <= Double(readableSeconds.upperBound)
     }
 
     /// `YYYY-MM-DDThh:mm:ss`, UTC.

@@ -34,14 +34,17 @@ struct XMLSequence {
         guard !parent.hasMixedContent else { throw KMSError.invalidValue(parent.name) }
         var lastRank = Int.min
         for child in parent.children {
-            guard child.namespace == namespace else { continue }
+            // Extensions (xsd:any namespace="##other") are elements of another
+            // namespace; an unqualified element is not one.
+            guard let childNamespace = child.namespace else { throw KMSError.unexpectedElement(child.name) }
+            guard childNamespace == namespace else { continue }
             guard let field = fields.first(where: { $0.name == child.name || $0.aliases.contains(child.name) }) else {
                 throw KMSError.unexpectedElement(child.name)
             }
-            let seen = elements[field.name, default: []]
-            guard field.rank >= lastRank, seen.isEmpty || field.repeats else { throw KMSError.misplacedElement(child.name) }
+            let seen = elements[field.name]?.count ?? 0
+            guard field.rank >= lastRank, seen == 0 || field.repeats else { throw KMSError.misplacedElement(child.name) }
             lastRank = field.rank
-            elements[field.name] = seen + [child]
+            elements[field.name, default: []].append(child)
         }
         for field in fields where field.isRequired && elements[field.name] == nil {
             throw KMSError.missingElement(field.name)

@@ -7,8 +7,13 @@ import CLibXML2
 /// a size limit before anything is parsed; any `DOCTYPE` refused, so no DTD is
 /// read, no entity is declared and none can expand (XXE, "billion laughs");
 /// `XML_PARSE_NONET`, so nothing is ever fetched; no entity substitution;
-/// libxml2's default depth limit (256) and no `XML_PARSE_HUGE`; and no
-/// message printed to standard error.
+/// libxml2's default depth limit (256) and no `XML_PARSE_HUGE`; no message
+/// printed to standard error; UTF-8 only, whatever the XML declaration says
+/// (so the `DOCTYPE` check of the bytes cannot be dodged by another
+/// encoding); and limits on the tree's shape (``maximumNamespaceDeclarations``,
+/// ``maximumAttributes``), since inclusive canonicalisation, which runs
+/// before a signature can be checked, costs the product of the elements and
+/// the namespaces in scope.
 final class XMLTree: @unchecked Sendable {
     // Owned by this object; never mutated after init, so readers may share it.
     let document: xmlDocPtr
@@ -18,18 +23,27 @@ final class XMLTree: @unchecked Sendable {
     /// hostile document cannot exhaust memory.
     static let defaultMaximumSize = 4 << 20
 
+    /// The most namespace declarations a document may make in all: the
+    /// Annex D documents make at most seven.
+    static let maximumNamespaceDeclarations = 32
+
+    /// The most attributes an element may carry: Annex D elements carry at most four.
+    static let maximumAttributes = 16
+
     private static let initialized: Bool = {
         xmlInitParser()
         return true
     }()
 
-    /// Parses `bytes` (UTF-8, or the encoding its XML declaration names).
+    /// Parses `bytes` as UTF-8.
     ///
-    /// - Throws: ``KMSError/documentTooLarge(limit:)``, ``KMSError/doctypeRefused``,
-    ///   ``KMSError/malformedXML``.
+    /// - Throws: ``KMSError/documentTooLarge(limit:)`` (also for any size
+    ///   libxml2 cannot take, 2 GiB and over), ``KMSError/doctypeRefused``,
+    ///   ``KMSError/malformedXML``, ``KMSError/documentTooComplex``.
     init(parsing bytes: some Collection<UInt8>, maximumSize: Int = XMLTree.defaultMaximumSize) throws(KMSError) {
         _ = Self.initialized
-        guard bytes.count <= maximumSize else { throw KMSError.documentTooLarge(limit: maximumSize) }
+        let limit = min(maximumSize, Int(Int32.max))
+        guard bytes.count <= limit else { throw KMSError.documentTooLarge(limit: limit) }
         let octets = Array(bytes)
         // "<!DOCTYPE" is case-sensitive (XML 1.0 §2.8): its absence means no
         // DTD, so nothing to load and no entity to declare. Checked before
@@ -39,7 +53,7 @@ final class XMLTree: @unchecked Sendable {
         let parsed = octets.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlReadMemory($0, Int32(buffer.count), nil, nil, options)
+                    xmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
                 }
             }
         }
@@ -48,11 +62,42 @@ final class XMLTree: @unchecked Sendable {
             xmlFreeDoc(parsed)
             throw KMSError.doctypeRefused
         }
-        guard xmlDocGetRootElement(parsed) != nil else {
+        guard let root = xmlDocGetRootElement(parsed) else {
             xmlFreeDoc(parsed)
             throw KMSError.malformedXML
         }
+        guard Self.hasModestShape(root) else {
+            xmlFreeDoc(parsed)
+            throw KMSError.documentTooComplex
+        }
         document = parsed
+    }
+
+    /// Whether the tree under `root` stays within ``maximumNamespaceDeclarations``
+    /// and ``maximumAttributes`` (walked without recursion).
+    private static func hasModestShape(_ root: xmlNodePtr) -> Bool {
+        var declarations = 0
+        var pending = [root]
+        while let node = pending.popLast() {
+            var attributes = 0
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                attributes += 1
+                attribute = current.pointee.next
+            }
+            var namespace = node.pointee.nsDef
+            while let current = namespace {
+                declarations += 1
+                namespace = current.pointee.next
+            }
+            guard attributes <= maximumAttributes, declarations <= maximumNamespaceDeclarations else { return false }
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE { pending.append(current) }
+                child = current.pointee.next
+            }
+        }
+        return true
     }
 
     deinit {

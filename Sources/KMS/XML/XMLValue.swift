@@ -48,9 +48,16 @@ enum XMLValue {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
-    /// `xsd:dateTime` text of a date (whole seconds, UTC, no zone, as the D.3.4 examples).
+    /// `xsd:dateTime` text of a date (whole seconds, UTC, no zone, as the D.3.4
+    /// examples). A date outside ``XMLDateTime/readableSeconds`` is written as
+    /// its nearer bound (the engine refuses such dates before writing).
     static func text(_ date: Date) -> String {
-        XMLDateTime.text(unixSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+        let range = XMLDateTime.readableSeconds
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        let clamped = seconds.isNaN ? range.lowerBound
+            : seconds <= Double(range.lowerBound) ? range.lowerBound
+            : seconds >= Double(range.upperBound) ? range.upperBound : Int64(seconds)
+        return XMLDateTime.text(unixSeconds: clamped)
     }
 
     /// Uppercase hex, as the D.3.4 examples write `xsd:hexBinary`.
