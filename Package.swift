@@ -41,6 +41,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // Per-packet AES-GCM for SRTP/SRTCP over Debian's libgcrypt (libgcrypt20-dev):
+        // one reused cipher context per session key, in place, no allocation per
+        // packet. Linux only; elsewhere SRTP uses swift-crypto's AES.GCM.
+        .target(
+            name: "CAESGCM",
+            linkerSettings: [.linkedLibrary("gcrypt")]
+        ),
         // getrandom(2), which Glibc's Swift module does not export.
         .systemLibrary(name: "CSystemRandom"),
         // Valgrind memcheck client requests for the constant-time check
@@ -83,6 +90,7 @@ let package = Package(
             name: "SRTP",
             dependencies: [
                 "Octets",
+                .target(name: "CAESGCM", condition: .when(platforms: [.linux])),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
@@ -161,7 +169,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SRTPTests",
-            dependencies: ["SRTP", "KeyDerivation", "Octets", "TestSupport"]
+            dependencies: ["SRTP", "KeyDerivation", "Octets", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "MIKEYTests",

@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "gmp",
             providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
         ),
+        // libgcrypt called directly: the bare AES-GCM baseline of the SRTP rows.
+        .systemLibrary(
+            name: "CGcryptBaseline",
+            pkgConfig: "libgcrypt",
+            providers: [.apt(["libgcrypt20-dev"])]
+        ),
         .target(
             name: "BenchmarkSupport",
             dependencies: [
@@ -79,6 +85,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Benchmark", package: "package-benchmark"),
                 "BenchmarkSupport",
+                "CGcryptBaseline",
             ],
             path: "Benchmarks/SRTP",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

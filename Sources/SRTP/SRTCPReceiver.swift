@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The receiving side of SRTCP with AEAD AES-GCM (RFC 7714 §9): MKI key
@@ -21,42 +20,84 @@ public struct SRTCPReceiver: Sendable {
     }
 
     /// Verifies (and, for E = 1, decrypts) an SRTCP packet; `output` receives
-    /// the RTCP packet. Returns the packet's SRTCP index.
+    /// the RTCP packet (its storage reused: with the capacity, no
+    /// allocation). Returns the packet's SRTCP index.
     ///
     /// - Throws: `.packetTooShort`, `.unsupportedVersion`, `.unknownMKI`,
     ///   `.unencryptedSRTCPRefused`, `.replayed`, `.authenticationFailure`.
+    ///   On error `output` is emptied and the receiver's state is unchanged.
     @discardableResult
     public mutating func unprotect(_ packet: UnsafeRawBufferPointer, into output: inout [UInt8]) throws -> UInt32 {
         output.removeAll(keepingCapacity: true)
+        let next = try nextPacket(packet)
+        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<next.tagStart]))
+        do {
+            try output.withUnsafeMutableBytes { bytes in
+                try open(bytes, next, trailer: UnsafeRawBufferPointer(rebasing: packet[next.tagStart ..< next.tagStart + AESGCMCipher.tagLength + 4]))
+            }
+        } catch {
+            output.removeAll(keepingCapacity: true)
+            throw error
+        }
+        window.record(UInt64(next.index))
+        return next.index
+    }
+
+    /// Verifies (and, for E = 1, decrypts) the SRTCP packet in `packet` in
+    /// place: it becomes the RTCP packet (tag, E‖index and MKI cut off; no
+    /// allocation). Returns the packet's SRTCP index.
+    ///
+    /// - Throws: as ``unprotect(_:into:)``. On an authentication failure the
+    ///   encrypted part has been overwritten with zeros; on any other error
+    ///   `packet` is unchanged. The receiver's state is unchanged on every error.
+    @discardableResult
+    public mutating func unprotect(inPlace packet: inout [UInt8]) throws -> UInt32 {
+        let next = try packet.withUnsafeBytes { try nextPacket($0) }
+        try packet.withUnsafeMutableBytes { bytes in
+            let trailer = UnsafeRawBufferPointer(rebasing: bytes[next.tagStart ..< next.tagStart + AESGCMCipher.tagLength + 4])
+            try open(UnsafeMutableRawBufferPointer(rebasing: bytes[..<next.tagStart]), next, trailer: trailer)
+        }
+        packet.removeLast(packet.count - next.tagStart)
+        window.record(UInt64(next.index))
+        return next.index
+    }
+
+    /// What receiving a packet needs, checked before anything changes.
+    private struct NextPacket {
+        let key: SRTPMasterKey
+        let ssrc: UInt32
+        let index: UInt32
+        /// The octets in the clear (and authenticated): 8, or all for E = 0.
+        let clear: Int
+        let tagStart: Int
+    }
+
+    private func nextPacket(_ packet: UnsafeRawBufferPointer) throws -> NextPacket {
         let minimum = 8 + SRTPProfile.tagLength + 4 + ring.mkiLength
         guard packet.count >= minimum else { throw SRTPError.packetTooShort(minimum: minimum, actual: packet.count) }
         guard packet[0] >> 6 == 2 else { throw SRTPError.unsupportedVersion(packet[0] >> 6) }
-        let mkiEnd = packet.count
-        let key = try ring.key(mkiIn: packet, endingAt: mkiEnd)
-        let trailerStart = mkiEnd - ring.mkiLength - 4
+        let key = try ring.key(mkiIn: packet, endingAt: packet.count)
+        let trailerStart = packet.count - ring.mkiLength - 4
         let flagged = try SRTPReceiver.word(packet, at: trailerStart)
         let encrypted = flagged >> 31 == 1, index = flagged & 0x7FFF_FFFF
         guard encrypted || policy.allowsUnencryptedSRTCP else { throw SRTPError.unencryptedSRTCPRefused }
         try window.check(UInt64(index))
         let tagStart = trailerStart - SRTPProfile.tagLength
-        let clear = encrypted ? 8 : tagStart
-        let ssrc = try SRTPReceiver.word(packet, at: 4)
-        let plaintext: Data
-        do {
-            let nonce = try key.srtcp.nonce(ssrc: ssrc, high: 0, low: index, lowOctets: 4)
-            let box = try AES.GCM.SealedBox(
-                nonce: nonce, ciphertext: UnsafeRawBufferPointer(rebasing: packet[clear ..< tagStart]),
-                tag: UnsafeRawBufferPointer(rebasing: packet[tagStart ..< trailerStart]))
-            plaintext = try SRTCPAuthenticatedData.with(clear: UnsafeRawBufferPointer(rebasing: packet[..<clear]), trailer: flagged) { aad in
-                try AES.GCM.open(box, using: key.srtcp.key, authenticating: aad)
-            }
-        } catch {
-            throw SRTPError.authenticationFailure
+        return NextPacket(
+            key: key, ssrc: try SRTPReceiver.word(packet, at: 4), index: index, clear: encrypted ? 8 : tagStart, tagStart: tagStart)
+    }
+
+    /// Checks the tag (the first 16 octets of `trailer`, then E‖index, the
+    /// AAD's tail) and decrypts `bytes` (the RTCP packet) after its clear octets.
+    private func open(_ bytes: UnsafeMutableRawBufferPointer, _ next: NextPacket, trailer: UnsafeRawBufferPointer) throws {
+        var nonce = next.key.srtcp.nonce(ssrc: next.ssrc, high: 0, low: next.index, lowOctets: 4)
+        try withUnsafeBytes(of: &nonce) { nonce in
+            try next.key.srtcp.cipher.open(
+                nonce: nonce, aad: UnsafeRawBufferPointer(rebasing: bytes[..<next.clear]),
+                aadTail: UnsafeRawBufferPointer(rebasing: trailer[AESGCMCipher.tagLength...]),
+                data: UnsafeMutableRawBufferPointer(rebasing: bytes[next.clear...]),
+                tag: UnsafeRawBufferPointer(rebasing: trailer[..<AESGCMCipher.tagLength]))
         }
-        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<clear]))
-        plaintext.withUnsafeBytes { output.append(contentsOf: $0) }
-        window.record(UInt64(index))
-        return index
     }
 
     /// Verifies and decrypts into a new array.

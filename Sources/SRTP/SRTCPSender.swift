@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Octets
 
@@ -36,36 +35,72 @@ public struct SRTCPSender: ~Copyable, Sendable {
         nextIndex = initialIndex
     }
 
-    /// Protects an RTCP compound packet into `output`.
+    /// Protects an RTCP compound packet into `output` (its storage reused:
+    /// with the capacity, no allocation).
     ///
     /// - Throws: `.packetTooShort` under 8 octets, `.unsupportedVersion`,
     ///   `.ssrcMismatch` for a packet of another stream, `.indexExhausted`
     ///   after 2³¹ packets. On error the sender's state and `output` are unchanged.
     public mutating func protect(_ packet: UnsafeRawBufferPointer, encrypt: Bool = true, into output: inout [UInt8]) throws {
+        let next = try nextPacket(packet, encrypt: encrypt)
+        output.removeAll(keepingCapacity: true)
+        output.append(contentsOf: packet)
+        seal(&output, next)
+    }
+
+    /// Protects the RTCP compound packet in `packet` in place: encrypted
+    /// after its first 8 octets (unless `encrypt` is false), then tag ‖
+    /// E‖index ‖ MKI appended (no allocation when the array has the capacity).
+    ///
+    /// - Throws: as ``protect(_:encrypt:into:)``; on error `packet` is unchanged.
+    public mutating func protect(inPlace packet: inout [UInt8], encrypt: Bool = true) throws {
+        let next = try packet.withUnsafeBytes { try nextPacket($0, encrypt: encrypt) }
+        seal(&packet, next)
+    }
+
+    /// What protecting a packet needs, checked before anything changes.
+    private struct NextPacket {
+        let ssrc: UInt32
+        let index: UInt32
+        /// E ‖ index, the trailer word (authenticated as the AAD's tail).
+        let flagged: UInt32
+        /// The octets left in the clear (and authenticated): 8, or all for E = 0.
+        let clear: Int
+    }
+
+    private func nextPacket(_ packet: UnsafeRawBufferPointer, encrypt: Bool) throws -> NextPacket {
         guard packet.count >= 8 else { throw SRTPError.packetTooShort(minimum: 8, actual: packet.count) }
         guard packet[0] >> 6 == 2 else { throw SRTPError.unsupportedVersion(packet[0] >> 6) }
         let index = nextIndex
         guard index < 1 << 31 else { throw SRTPError.indexExhausted }
         let packetSSRC = try SRTPReceiver.word(packet, at: 4)
         if let pinned = ssrc, pinned != packetSSRC { throw SRTPError.ssrcMismatch(expected: pinned, actual: packetSSRC) }
-        let flagged = index | (encrypt ? 1 << 31 : 0)
-        let nonce = try key.srtcp.nonce(ssrc: packetSSRC, high: 0, low: index, lowOctets: 4)
-        let clear = encrypt ? 8 : packet.count
-        let sealed = try SRTCPAuthenticatedData.with(clear: UnsafeRawBufferPointer(rebasing: packet[..<clear]), trailer: flagged) { aad in
-            try AES.GCM.seal(UnsafeRawBufferPointer(rebasing: packet[clear...]), using: key.srtcp.key, nonce: nonce, authenticating: aad)
+        return NextPacket(ssrc: packetSSRC, index: index, flagged: index | (encrypt ? 1 << 31 : 0), clear: encrypt ? 8 : packet.count)
+    }
+
+    /// Encrypts `buffer` (the RTCP packet) in place after its clear octets,
+    /// appends tag ‖ E‖index ‖ MKI, and moves to the next index.
+    private mutating func seal(_ buffer: inout [UInt8], _ next: NextPacket) {
+        let end = buffer.count
+        var nonce = key.srtcp.nonce(ssrc: next.ssrc, high: 0, low: next.index, lowOctets: 4)
+        var word = next.flagged.bigEndian
+        buffer.append(contentsOf: AESGCMCipher.zeroTag)
+        buffer.withUnsafeMutableBytes { bytes in
+            withUnsafeBytes(of: &nonce) { nonce in
+                withUnsafeBytes(of: &word) { word in
+                    key.srtcp.cipher.seal(
+                        nonce: nonce, aad: UnsafeRawBufferPointer(rebasing: bytes[..<next.clear]), aadTail: word,
+                        data: UnsafeMutableRawBufferPointer(rebasing: bytes[next.clear ..< end]),
+                        tag: UnsafeMutableRawBufferPointer(rebasing: bytes[end...]))
+                }
+            }
+            // The ciphertext and tag go on the wire: public by design.
+            ConstantTimeValidation.declassify(UnsafeRawBufferPointer(bytes))
         }
-        output.removeAll(keepingCapacity: true)
-        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<clear]))
-        // combined = nonce ‖ ciphertext ‖ tag, one contiguous buffer: one copy.
-        // It is nil only for a nonce of other than 12 octets, which nonce(...) never makes.
-        guard let combined = sealed.combined else { preconditionFailure("AES-GCM box without a 12-octet nonce") }
-        combined.withUnsafeBytes { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[12...])) }
-        // The ciphertext and tag go on the wire: public by design.
-        output.withUnsafeBytes { ConstantTimeValidation.declassify($0) }
-        withUnsafeBytes(of: flagged.bigEndian) { output.append(contentsOf: $0) }
-        output.append(contentsOf: key.mki)
-        ssrc = packetSSRC
-        nextIndex = index + 1
+        withUnsafeBytes(of: &word) { buffer.append(contentsOf: $0) }
+        buffer.append(contentsOf: key.mki)
+        ssrc = next.ssrc
+        nextIndex = next.index + 1
     }
 
     /// Protects into a new array.

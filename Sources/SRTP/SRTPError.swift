@@ -23,6 +23,9 @@ public enum SRTPError: Error, Equatable, Sendable {
     case unknownMKI([UInt8])
     /// The tag did not verify (wrong key, tampering, wrong index).
     case authenticationFailure
+    /// The AES-GCM backend cannot make a cipher context (libgcrypt older
+    /// than 1.8, or out of memory).
+    case cipherUnavailable
     /// The index was already received (replay), or lies behind the replay window.
     case replayed(index: UInt64)
     /// An authentication-only SRTCP packet (E = 0) under a policy that requires

@@ -1,6 +1,5 @@
-import Octets
-import Crypto
 import Foundation
+import Octets
 
 /// The receiving side of one SRTP stream: MKI key lookup, ROC and index
 /// estimation (RFC 3711 §3.3.1, or the carried ROC under RCCm3, RFC 4771),
@@ -28,12 +27,54 @@ public struct SRTPReceiver: Sendable {
         window = try ReplayWindow(size: policy.replayWindowSize)
     }
 
-    /// Verifies and decrypts an SRTP packet; `output` receives the RTP packet.
+    /// Verifies and decrypts an SRTP packet; `output` receives the RTP packet
+    /// (its storage reused: with the capacity, no allocation).
     ///
     /// - Throws: parse errors, `.unknownMKI`, `.replayed`, `.authenticationFailure`.
     ///   On error `output` is emptied and the receiver's state is unchanged.
     public mutating func unprotect(_ packet: UnsafeRawBufferPointer, into output: inout [UInt8]) throws {
         output.removeAll(keepingCapacity: true)
+        let next = try nextPacket(packet)
+        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<next.tagStart]))
+        do {
+            try output.withUnsafeMutableBytes { bytes in
+                try open(bytes, next, tag: UnsafeRawBufferPointer(rebasing: packet[next.tagStart ..< next.tagStart + AESGCMCipher.tagLength]))
+            }
+        } catch {
+            output.removeAll(keepingCapacity: true)
+            throw error
+        }
+        record(next)
+    }
+
+    /// Verifies and decrypts the SRTP packet in `packet` in place: it becomes
+    /// the RTP packet (the payload decrypted where it is, the tag, MKI and
+    /// ROC cut off; no allocation).
+    ///
+    /// - Throws: as ``unprotect(_:into:)``. On an authentication failure the
+    ///   payload has been overwritten with zeros (the packet was forged or
+    ///   damaged: nothing of it is worth keeping); on any other error `packet`
+    ///   is unchanged. The receiver's state is unchanged on every error.
+    public mutating func unprotect(inPlace packet: inout [UInt8]) throws {
+        let next = try packet.withUnsafeBytes { try nextPacket($0) }
+        try packet.withUnsafeMutableBytes { bytes in
+            let tag = UnsafeRawBufferPointer(rebasing: bytes[next.tagStart ..< next.tagStart + AESGCMCipher.tagLength])
+            try open(UnsafeMutableRawBufferPointer(rebasing: bytes[..<next.tagStart]), next, tag: tag)
+        }
+        packet.removeLast(packet.count - next.tagStart)
+        record(next)
+    }
+
+    /// What receiving a packet needs, checked before anything changes.
+    private struct NextPacket {
+        let header: RTPHeader
+        let key: SRTPMasterKey
+        let rolloverCounter: UInt32
+        let index: UInt64
+        let tagStart: Int
+    }
+
+    private func nextPacket(_ packet: UnsafeRawBufferPointer) throws -> NextPacket {
         let header = try RTPHeader(packet)
         let carriesROC = policy.carriesROC(header.sequenceNumber)
         let trailer = SRTPProfile.tagLength + ring.mkiLength + (carriesROC ? 4 : 0)
@@ -45,23 +86,27 @@ public struct SRTPReceiver: Sendable {
         let roc = carriesROC ? try Self.word(packet, at: mkiEnd) : estimatedROC(header.sequenceNumber)
         let index = UInt64(roc) << 16 | UInt64(header.sequenceNumber)
         try window.check(index)
-        let tagStart = mkiEnd - ring.mkiLength - SRTPProfile.tagLength
-        let nonce = try key.srtp.nonce(ssrc: header.ssrc, high: roc, low: UInt32(header.sequenceNumber), lowOctets: 2)
-        let plaintext: Data
-        do {
-            let box = try AES.GCM.SealedBox(
-                nonce: nonce, ciphertext: UnsafeRawBufferPointer(rebasing: packet[header.length ..< tagStart]),
-                tag: UnsafeRawBufferPointer(rebasing: packet[tagStart ..< tagStart + SRTPProfile.tagLength]))
-            plaintext = try AES.GCM.open(box, using: key.srtp.key, authenticating: UnsafeRawBufferPointer(rebasing: packet[..<header.length]))
-        } catch {
-            throw SRTPError.authenticationFailure
+        return NextPacket(
+            header: header, key: key, rolloverCounter: roc, index: index, tagStart: mkiEnd - ring.mkiLength - SRTPProfile.tagLength)
+    }
+
+    /// Checks `tag` and decrypts `bytes` (header ‖ ciphertext) in place.
+    private func open(_ bytes: UnsafeMutableRawBufferPointer, _ next: NextPacket, tag: UnsafeRawBufferPointer) throws {
+        let header = next.header
+        var nonce = next.key.srtp.nonce(ssrc: header.ssrc, high: next.rolloverCounter, low: UInt32(header.sequenceNumber), lowOctets: 2)
+        try withUnsafeBytes(of: &nonce) { nonce in
+            try next.key.srtp.cipher.open(
+                nonce: nonce, aad: UnsafeRawBufferPointer(rebasing: bytes[..<header.length]),
+                data: UnsafeMutableRawBufferPointer(rebasing: bytes[header.length...]), tag: tag)
         }
-        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<header.length]))
-        plaintext.withUnsafeBytes { output.append(contentsOf: $0) }
-        window.record(index)
-        if highestSequence == nil || index >= (UInt64(rolloverCounter) << 16 | UInt64(highestSequence ?? 0)) {
-            rolloverCounter = roc
-            highestSequence = header.sequenceNumber
+    }
+
+    /// Records an authenticated packet: replay window, ROC and highest SEQ.
+    private mutating func record(_ next: NextPacket) {
+        window.record(next.index)
+        if highestSequence == nil || next.index >= (UInt64(rolloverCounter) << 16 | UInt64(highestSequence ?? 0)) {
+            rolloverCounter = next.rolloverCounter
+            highestSequence = next.header.sequenceNumber
         }
     }
 

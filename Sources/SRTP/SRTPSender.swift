@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Octets
 
@@ -61,13 +60,39 @@ public struct SRTPSender: ~Copyable, Sendable {
         self.highestIndex = highestIndex
     }
 
-    /// Protects an RTP packet into `output` (replacing its contents, reusing its storage).
+    /// Protects an RTP packet into `output` (replacing its contents, reusing
+    /// its storage: with capacity for the packet, the tag, the MKI and the
+    /// ROC, no allocation).
     ///
     /// - Throws: the header's parse errors; `.ssrcMismatch` for a packet of
     ///   another stream; `.indexNotIncreasing` for a SEQ at or behind the
     ///   highest protected (an IV would repeat); `.indexExhausted` after 2⁴⁸
     ///   packets. On error the sender's state and `output` are unchanged.
     public mutating func protect(_ packet: UnsafeRawBufferPointer, into output: inout [UInt8]) throws {
+        let next = try nextPacket(packet)
+        output.removeAll(keepingCapacity: true)
+        output.append(contentsOf: packet)
+        seal(&output, next)
+    }
+
+    /// Protects the RTP packet in `packet` in place: the payload is encrypted
+    /// where it is and the tag, MKI and ROC are appended (no allocation when
+    /// the array has the capacity for them).
+    ///
+    /// - Throws: as ``protect(_:into:)``; on error `packet` is unchanged.
+    public mutating func protect(inPlace packet: inout [UInt8]) throws {
+        let next = try packet.withUnsafeBytes { try nextPacket($0) }
+        seal(&packet, next)
+    }
+
+    /// What protecting a packet needs, checked before anything changes.
+    private struct NextPacket {
+        let header: RTPHeader
+        let rolloverCounter: UInt32
+        let index: UInt64
+    }
+
+    private func nextPacket(_ packet: UnsafeRawBufferPointer) throws -> NextPacket {
         let header = try RTPHeader(packet)
         if let pinned = ssrc, pinned != header.ssrc { throw SRTPError.ssrcMismatch(expected: pinned, actual: header.ssrc) }
         var roc = rolloverCounter
@@ -77,26 +102,34 @@ public struct SRTPSender: ~Copyable, Sendable {
         }
         let index = UInt64(roc) << 16 | UInt64(header.sequenceNumber)
         if let highest = highestIndex, index <= highest { throw SRTPError.indexNotIncreasing(index: index, highest: highest) }
-        let nonce = try key.srtp.nonce(ssrc: header.ssrc, high: roc, low: UInt32(header.sequenceNumber), lowOctets: 2)
-        let sealed = try AES.GCM.seal(
-            UnsafeRawBufferPointer(rebasing: packet[header.length...]), using: key.srtp.key, nonce: nonce,
-            authenticating: UnsafeRawBufferPointer(rebasing: packet[..<header.length]))
-        output.removeAll(keepingCapacity: true)
-        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: packet[..<header.length]))
-        // combined = nonce ‖ ciphertext ‖ tag, one contiguous buffer: one copy.
-        // It is nil only for a nonce of other than 12 octets, which nonce(...) never makes.
-        guard let combined = sealed.combined else { preconditionFailure("AES-GCM box without a 12-octet nonce") }
-        combined.withUnsafeBytes { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[12...])) }
-        // The ciphertext and tag go on the wire: public by design.
-        output.withUnsafeBytes { ConstantTimeValidation.declassify($0) }
-        output.append(contentsOf: key.mki)
+        return NextPacket(header: header, rolloverCounter: roc, index: index)
+    }
+
+    /// Encrypts `buffer` (the RTP packet) in place, appends tag ‖ MKI ‖ ROC,
+    /// and records the packet's index.
+    private mutating func seal(_ buffer: inout [UInt8], _ next: NextPacket) {
+        let header = next.header, payloadEnd = buffer.count
+        let keys = key.srtp, cipher = keys.cipher
+        var nonce = keys.nonce(ssrc: header.ssrc, high: next.rolloverCounter, low: UInt32(header.sequenceNumber), lowOctets: 2)
+        buffer.append(contentsOf: AESGCMCipher.zeroTag)
+        buffer.withUnsafeMutableBytes { bytes in
+            withUnsafeBytes(of: &nonce) { nonce in
+                cipher.seal(
+                    nonce: nonce, aad: UnsafeRawBufferPointer(rebasing: bytes[..<header.length]),
+                    data: UnsafeMutableRawBufferPointer(rebasing: bytes[header.length ..< payloadEnd]),
+                    tag: UnsafeMutableRawBufferPointer(rebasing: bytes[payloadEnd...]))
+            }
+            // The ciphertext and tag go on the wire: public by design.
+            ConstantTimeValidation.declassify(UnsafeRawBufferPointer(bytes))
+        }
+        buffer.append(contentsOf: key.mki)
         if policy.carriesROC(header.sequenceNumber) {
-            withUnsafeBytes(of: roc.bigEndian) { output.append(contentsOf: $0) }
+            withUnsafeBytes(of: next.rolloverCounter.bigEndian) { buffer.append(contentsOf: $0) }
         }
         ssrc = header.ssrc
-        rolloverCounter = roc
+        rolloverCounter = next.rolloverCounter
         lastSequence = header.sequenceNumber
-        highestIndex = index
+        highestIndex = next.index
     }
 
     /// Protects an RTP packet into a new array.

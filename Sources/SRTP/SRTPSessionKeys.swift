@@ -1,24 +1,23 @@
 import Octets
-import Crypto
 
 /// The session encryption key and salt of one direction of SRTP or SRTCP,
-/// ready for AES-GCM: the key is held as a `SymmetricKey` made once, the salt
-/// as inline words for the IV computation.
+/// ready for AES-GCM: the key is held by a cipher context made once (a
+/// libgcrypt context on Linux), the salt as inline words for the IV computation.
 public struct SRTPSessionKeys: Sendable {
-    let key: SymmetricKey
+    let cipher: AESGCMCipher
     /// The 12-octet session salt.
     let salt: (UInt64, UInt32)
 
     /// Keys given directly (bypassing the KDF, as the RFC 7714 vectors do).
     ///
     /// - Throws: `SRTPError.invalidKeyLength` unless the key fits the profile
-    ///   and the salt has 12 octets.
+    ///   and the salt has 12 octets; `SRTPError.cipherUnavailable`.
     public init(profile: SRTPProfile, key: SecretBytes, salt: SecretBytes) throws {
         guard key.count == profile.keyLength else { throw SRTPError.invalidKeyLength(expected: [profile.keyLength], actual: key.count) }
         guard salt.count == SRTPProfile.saltLength else {
             throw SRTPError.invalidKeyLength(expected: [SRTPProfile.saltLength], actual: salt.count)
         }
-        self.key = key.withUnsafeBytes { SymmetricKey(data: $0) }
+        cipher = try AESGCMCipher(key: key)
         self.salt = salt.withUnsafeBytes { bytes in
             (bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
         }
@@ -28,7 +27,7 @@ public struct SRTPSessionKeys: Sendable {
     /// layout of RFC 7714 §8.1 (high = ROC, low = SEQ in two octets) and
     /// §9.1 (high = 0, low = the 31-bit SRTCP index in four octets).
     @inline(__always)
-    func nonce(ssrc: UInt32, high: UInt32, low: UInt32, lowOctets: Int) throws -> AES.GCM.Nonce {
+    func nonce(ssrc: UInt32, high: UInt32, low: UInt32, lowOctets: Int) -> (UInt64, UInt32) {
         var block: (UInt64, UInt32) = (0, 0)
         withUnsafeMutableBytes(of: &block) { raw in
             // Big-endian fields: SSRC at octets 2…5, then `high` and `low` packed to octets 6…11.
@@ -40,6 +39,6 @@ public struct SRTPSessionKeys: Sendable {
         }
         block.0 ^= salt.0
         block.1 ^= salt.1
-        return try withUnsafeBytes(of: block) { try AES.GCM.Nonce(data: $0) }
+        return block
     }
 }
