@@ -46,7 +46,13 @@ let package = Package(
         // packet. Linux only; elsewhere SRTP uses swift-crypto's AES.GCM.
         .target(
             name: "CAESGCM",
-            linkerSettings: [.linkedLibrary("gcrypt")]
+            dependencies: ["CLibgcrypt"],
+            linkerSettings: [.linkedLibrary("gcrypt", .when(platforms: [.linux]))]
+        ),
+        .systemLibrary(
+            name: "CLibgcrypt",
+            pkgConfig: "libgcrypt",
+            providers: [.apt(["libgcrypt20-dev"])]
         ),
         // getrandom(2), which Glibc's Swift module does not export.
         .systemLibrary(name: "CSystemRandom"),

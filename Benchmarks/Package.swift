@@ -85,7 +85,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Benchmark", package: "package-benchmark"),
                 "BenchmarkSupport",
-                "CGcryptBaseline",
+                .target(name: "CGcryptBaseline", condition: .when(platforms: [.linux])),
             ],
             path: "Benchmarks/SRTP",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

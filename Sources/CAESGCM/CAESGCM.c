@@ -1,9 +1,13 @@
 #include "CAESGCM.h"
 
+#if defined(__linux__)
+
 #include <gcrypt.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+enum { nonce_length = 12, tag_length = 16 };
 
 /// The libgcrypt context and the lock that serialises its use: one session
 /// key may serve several streams on different threads.
@@ -12,19 +16,17 @@ struct caesgcm_context {
     pthread_mutex_t lock;
 };
 
-enum { nonce_length = 12, tag_length = 16 };
-
 int caesgcm_initialize(void) {
-    if (gcry_control(GCRYCTL_INITIALIZATION_FINISHED_P)) {
-        // The application initialised libgcrypt itself.
-        return gcry_check_version("1.8.0") ? 0 : -1;
-    }
+    // Whether the application has begun libgcrypt's initialisation itself
+    // (asked before gcry_check_version, which begins it): then its settings,
+    // secure memory among them, are left as they are. Secure memory is never
+    // touched here: the contexts are opened without GCRY_CIPHER_SECURE.
+    int started = gcry_control(GCRYCTL_ANY_INITIALIZATION_P);
     if (!gcry_check_version("1.8.0")) return -1;
-    // Keys live in ordinary memory, wiped by gcry_cipher_close; the secure
-    // pool (16 KiB, mlock'd) would run out with a few dozen streams.
-    gcry_control(GCRYCTL_DISABLE_SECMEM, 0);
-    gcry_control(GCRYCTL_INITIALIZATION_FINISHED, 0);
-    return 0;
+    if (!started) gcry_control(GCRYCTL_INITIALIZATION_FINISHED, 0);
+    // In FIPS mode libgcrypt refuses to encrypt under a caller's GCM IV,
+    // which is what SRTP needs (RFC 7714 §8.1): the caller uses another backend.
+    return gcry_fips_mode_active() ? -1 : 0;
 }
 
 caesgcm_context *caesgcm_create(const uint8_t *key, size_t key_length) {
@@ -87,6 +89,8 @@ int caesgcm_open(caesgcm_context *context, const uint8_t *nonce,
     // A forged packet's "plaintext" is its ciphertext decrypted under our
     // key: it would give away the keystream for that nonce. The caller's
     // buffer lives on after this call, so the stores cannot be elided.
-    memset(data, 0, length);
+    if (length > 0) memset(data, 0, length);
     return -1;
 }
+
+#endif /* __linux__ */

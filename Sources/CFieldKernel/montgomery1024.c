@@ -218,4 +218,115 @@ void cfk_modular_subtract1024(limb r[16], const limb a[16], const limb b[16], co
     wipe(difference, N);
 }
 
+/* Miller's loop of the SAKKE pairing (RFC 6508 §3.2) on y^2 = x^3 - 3x, one
+   step a call, with the line evaluated at psi(Q) = (-x_Q, i*y_Q): the same
+   formulas, in the same order, as Curves' TatePairing.millerLoop and its
+   Evaluator, so that both give the same bits. T = (X : Y : Z) is Jacobian,
+   f = f0 + f1*i the accumulator. Every temporary is wiped: R, Q and so T, the
+   lines and f may all be secret (an RSK being validated, or an RSK as Q). */
+
+static inline void mul(limb *r, const limb *a, const limb *b, const limb *p, limb n0) {
+    cfk_montgomery1024_multiply(r, a, b, p, n0);
+}
+
+static inline void sqr(limb *r, const limb *a, const limb *p, limb n0) {
+    cfk_montgomery1024_square(r, a, p, n0);
+}
+
+static inline void add(limb *r, const limb *a, const limb *b, const limb *p) {
+    cfk_modular_add1024(r, a, b, p);
+}
+
+static inline void sub(limb *r, const limb *a, const limb *b, const limb *p) {
+    cfk_modular_subtract1024(r, a, b, p);
+}
+
+void cfk_sakke_miller_double(limb x[16], limb y[16], limb z[16], limb f0[16], limb f1[16], const limb qx[16],
+                             const limb qy[16], const limb p[16], limb n0) {
+    limb delta[N], gamma[N], beta[N], alpha[N], z3[N], t[N], u[N], real[N], imaginary[N], g0[N], g1[N];
+    /* Tangent at T (a = -3 doubling, dbl-2001-b). */
+    sqr(delta, z, p, n0);
+    sqr(gamma, y, p, n0);
+    mul(beta, x, gamma, p, n0);
+    sub(t, x, delta, p);
+    add(u, x, delta, p);
+    mul(alpha, t, u, p, n0);       /* (X - Z^2)(X + Z^2) */
+    add(t, alpha, alpha, p);
+    add(alpha, t, alpha, p);       /* alpha = 3(X - Z^2)(X + Z^2) */
+    add(t, y, z, p);
+    sqr(u, t, p, n0);
+    sub(t, u, gamma, p);
+    sub(z3, t, delta, p);          /* 2YZ */
+    /* The line at psi(Q): alpha*(Z^2*x_Q + X) - 2Y^2 + (2YZ*Z^2*y_Q)*i. */
+    mul(t, delta, qx, p, n0);
+    add(u, t, x, p);
+    mul(t, alpha, u, p, n0);
+    add(u, gamma, gamma, p);
+    sub(real, t, u, p);
+    mul(t, z3, delta, p, n0);
+    mul(imaginary, t, qy, p, n0);
+    /* f = f^2 * line. */
+    cfk_fp2_square(g0, g1, f0, f1, p, n0);
+    cfk_fp2_multiply(f0, f1, g0, g1, real, imaginary, p, n0);
+    /* T = 2T. */
+    add(t, beta, beta, p);
+    add(u, beta, beta, p);
+    add(beta, t, u, p);            /* beta4 = 4*X*Y^2 */
+    sqr(t, alpha, p, n0);
+    add(u, beta, beta, p);
+    sub(x, t, u, p);               /* X3 = alpha^2 - 8*X*Y^2 */
+    sqr(t, gamma, p, n0);
+    add(u, t, t, p);
+    add(t, t, t, p);
+    add(gamma, u, t, p);           /* gamma4 = 4*Y^4 */
+    sub(t, beta, x, p);
+    mul(u, alpha, t, p, n0);
+    add(t, gamma, gamma, p);
+    sub(y, u, t, p);               /* Y3 = alpha*(beta4 - X3) - 8*Y^4 */
+    memcpy(z, z3, sizeof z3);
+    wipe(delta, N); wipe(gamma, N); wipe(beta, N); wipe(alpha, N); wipe(z3, N); wipe(t, N); wipe(u, N);
+    wipe(real, N); wipe(imaginary, N); wipe(g0, N); wipe(g1, N);
+}
+
+void cfk_sakke_miller_add(limb x[16], limb y[16], limb z[16], limb f0[16], limb f1[16], const limb rx[16],
+                          const limb ry[16], const limb qx[16], const limb qy[16], const limb p[16], limb n0) {
+    limb z1z1[N], h[N], n[N], twice_n[N], hh[N], z_sum[N], i4[N], j[N], w[N], t[N], u[N], real[N], imaginary[N];
+    /* Chord through T and (x_R, y_R) (madd-2007-bl). */
+    sqr(z1z1, z, p, n0);
+    mul(t, rx, z1z1, p, n0);
+    sub(h, t, x, p);
+    mul(t, ry, z, p, n0);
+    mul(u, t, z1z1, p, n0);
+    sub(n, u, y, p);
+    add(twice_n, n, n, p);
+    sqr(hh, h, p, n0);
+    add(t, z, h, p);
+    sqr(u, t, p, n0);
+    sub(t, u, z1z1, p);
+    sub(z_sum, t, hh, p);          /* 2ZH */
+    /* The line at psi(Q): 2N*(x_Q + x_R) - 2ZH*y_R + (2ZH*y_Q)*i; f = f * line. */
+    add(t, qx, rx, p);
+    cfk_montgomery1024_sum_of_products(real, twice_n, t, z_sum, ry, p, n0, 1);
+    mul(imaginary, z_sum, qy, p, n0);
+    cfk_fp2_multiply(f0, f1, f0, f1, real, imaginary, p, n0);
+    /* T = T + R. */
+    add(t, hh, hh, p);
+    add(u, hh, hh, p);
+    add(i4, t, u, p);              /* I = 4H^2 */
+    mul(j, h, i4, p, n0);
+    mul(w, x, i4, p, n0);
+    sqr(t, twice_n, p, n0);
+    sub(u, t, j, p);
+    add(t, w, w, p);
+    sub(x, u, t, p);               /* X3 = (2N)^2 - J - 2W */
+    mul(t, y, j, p, n0);           /* Y1*J */
+    add(u, t, t, p);
+    sub(t, w, x, p);
+    mul(n, twice_n, t, p, n0);
+    sub(y, n, u, p);               /* Y3 = 2N*(W - X3) - 2*Y1*J */
+    memcpy(z, z_sum, sizeof z_sum);
+    wipe(z1z1, N); wipe(h, N); wipe(n, N); wipe(twice_n, N); wipe(hh, N); wipe(z_sum, N); wipe(i4, N);
+    wipe(j, N); wipe(w, N); wipe(t, N); wipe(u, N); wipe(real, N); wipe(imaginary, N);
+}
+
 #endif /* __x86_64__ */

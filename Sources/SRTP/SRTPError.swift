@@ -23,8 +23,9 @@ public enum SRTPError: Error, Equatable, Sendable {
     case unknownMKI([UInt8])
     /// The tag did not verify (wrong key, tampering, wrong index).
     case authenticationFailure
-    /// The AES-GCM backend cannot make a cipher context (libgcrypt older
-    /// than 1.8, or out of memory).
+    /// libgcrypt cannot make a cipher context (out of memory). Where
+    /// libgcrypt cannot serve at all (older than 1.8, FIPS mode), swift-crypto
+    /// does and this error does not arise.
     case cipherUnavailable
     /// The index was already received (replay), or lies behind the replay window.
     case replayed(index: UInt64)

@@ -2,7 +2,8 @@ import Octets
 
 /// The session encryption key and salt of one direction of SRTP or SRTCP,
 /// ready for AES-GCM: the key is held by a cipher context made once (a
-/// libgcrypt context on Linux), the salt as inline words for the IV computation.
+/// libgcrypt context on Linux, else swift-crypto's key), the salt as inline
+/// words for the IV computation.
 public struct SRTPSessionKeys: Sendable {
     let cipher: AESGCMCipher
     /// The 12-octet session salt.

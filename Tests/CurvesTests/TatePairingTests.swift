@@ -3,6 +3,7 @@ import BigNum
 import Foundation
 import Octets
 import Testing
+import TestSupport
 
 @Suite struct TatePairingTests {
     /// g = ⟨P, P⟩ of RFC 6508/6509 Appendix A, normalised to a = 1 (rfc6508-sakke.json test 6).
@@ -47,6 +48,23 @@ extension TatePairingTests {
         let value = precomputed.pairing(with: r)
         #expect(value == TatePairing.reduced(rsk, r))
         #expect(Hex.encode(try value.normalizedBytes()) == Self.gToTheR)
+    }
+
+    @Test func theNativeMillerStepsGiveTheBitsOfTheSwiftFormulas() throws {
+        // The one-call-a-step loop (SAKKEMillerLoop over CFieldKernel) against the
+        // same formulas composed of Swift field operations (millerLoop + Evaluator):
+        // T = [q − 1]R in the same Jacobian coordinates and the same accumulator.
+        try #require(SAKKECurve.field.usesNativeEngine, "the native 1024-bit engine (x86-64 with BMI2)")
+        var generator = SeededGenerator.logged("nativeMillerSteps")
+        for _ in 0 ..< 3 {
+            let r = try SAKKECurve.multiply(SAKKECurve.generator, SAKKECurve.scalarField.randomNonzeroElement(using: &generator))
+            let q = try SAKKECurve.multiply(SAKKECurve.generator, SAKKECurve.scalarField.randomNonzeroElement(using: &generator))
+            var evaluator = TatePairing.Evaluator(q: q)
+            let (x, y, z) = TatePairing.millerLoop(r, &evaluator)
+            let (nativeX, nativeY, nativeZ, nativeValue) = TatePairing.coldMillerLoop(r, q)
+            #expect(nativeX == x && nativeY == y && nativeZ == z)
+            #expect(nativeValue == evaluator.value)
+        }
     }
 
     @Test func pointDecodingRejectsMalformedAndOffCurvePoints() throws {

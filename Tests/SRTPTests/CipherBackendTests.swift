@@ -93,6 +93,94 @@ import TestSupport
         #expect(short == Array(protected.prefix(20)))
     }
 
+    @Test func bothBackendsSealAndOpenTheSameBits() throws {
+        // libgcrypt (when it serves) and swift-crypto on the same inputs: random
+        // keys, nonces, AAD split in two at every place, payloads of 0 … 300 octets.
+        var generator = SeededGenerator(seed: 0xBAC_E11D)
+        for keyLength in [16, 32] {
+            let key = SecretBytes(Self.octets(keyLength, &generator))
+            let native = try AESGCMCipher(key: key), portable = try AESGCMCipher(key: key, prefersLibgcrypt: false)
+            #expect(!portable.usesLibgcrypt)
+            for size in [0, 1, 15, 16, 17, 31, 64, 300] {
+                let nonce = Self.octets(12, &generator), aad = Self.octets(Int.random(in: 0 ... 40, using: &generator), &generator)
+                let plaintext = Self.octets(size, &generator), split = Int.random(in: 0 ... aad.count, using: &generator)
+                var sealed: [[UInt8]] = []
+                for cipher in [native, portable] {
+                    var data = plaintext, tag = [UInt8](repeating: 0, count: 16)
+                    nonce.withUnsafeBytes { n in
+                        aad.withUnsafeBytes { a in
+                            data.withUnsafeMutableBytes { d in
+                                tag.withUnsafeMutableBytes { t in
+                                    cipher.seal(nonce: n, aad: UnsafeRawBufferPointer(rebasing: a[..<split]),
+                                                aadTail: UnsafeRawBufferPointer(rebasing: a[split...]), data: d, tag: t)
+                                }
+                            }
+                        }
+                    }
+                    sealed.append(data + tag)
+                }
+                #expect(sealed[0] == sealed[1])
+                for cipher in [native, portable] {
+                    // Each opens the other's output; a changed tag leaves zeros.
+                    var data = Array(sealed[0].prefix(size)), forged = data
+                    let tag = Array(sealed[0].suffix(16)), badTag = [tag[0] ^ 1] + tag.dropFirst()
+                    try nonce.withUnsafeBytes { n in
+                        try aad.withUnsafeBytes { a in
+                            try data.withUnsafeMutableBytes { d in try tag.withUnsafeBytes { t in try cipher.open(nonce: n, aad: a, data: d, tag: t) } }
+                            #expect(throws: SRTPError.authenticationFailure) {
+                                try forged.withUnsafeMutableBytes { d in try badTag.withUnsafeBytes { t in try cipher.open(nonce: n, aad: a, data: d, tag: t) } }
+                            }
+                        }
+                    }
+                    #expect(data == plaintext)
+                    #expect(forged.allSatisfy { $0 == 0 })
+                }
+            }
+        }
+    }
+
+    @Test func aForgedSRTCPPacketUnprotectedInPlaceIsZeroedAndTheReceiverUnchanged() throws {
+        let key = try masterKey()
+        var sender = try SRTCPSender(key: key)
+        var receiver = try SRTCPReceiver(keys: [key])
+        let packet: [UInt8] = [0x80, 200, 0, 6] + bigEndian(0xCAFE_F00D) + [UInt8](repeating: 0x42, count: 24)
+        let protected = try sender.protect(packet)
+        var forged = protected
+        forged[12] ^= 1
+        #expect(throws: SRTPError.authenticationFailure) { try receiver.unprotect(inPlace: &forged) }
+        #expect(Array(forged[..<8]) == Array(packet[..<8]))
+        #expect(forged[8 ..< 32].allSatisfy { $0 == 0 })
+        var genuine = protected
+        #expect(try receiver.unprotect(inPlace: &genuine) == 0)
+        #expect(genuine == packet)
+    }
+
+    @Test func oneSessionKeyServesSRTPAndSRTCPOnTwoThreadsAtOnce() async throws {
+        // A key built from session keys shares one cipher context between its
+        // SRTP and SRTCP directions: one thread on each.
+        let key = try SRTPMasterKey(
+            vectorProfile: .aeadAES128GCM, sessionKey: SecretBytes([UInt8](repeating: 3, count: 16)),
+            sessionSalt: SecretBytes([UInt8](repeating: 4, count: 12)), mki: [])
+        async let media: Bool = {
+            var sender = try SRTPSender(key: key), receiver = try SRTPReceiver(keys: [key])
+            for sequence in 0 ..< 2_000 {
+                let packet = rtpPacket(sequence: UInt16(sequence), payload: [UInt8](repeating: 9, count: 160))
+                guard try receiver.unprotect(sender.protect(packet)) == packet else { return false }
+            }
+            return true
+        }()
+        async let control: Bool = {
+            var sender = try SRTCPSender(key: key), receiver = try SRTCPReceiver(keys: [key])
+            for _ in 0 ..< 2_000 {
+                let packet: [UInt8] = [0x80, 200, 0, 6] + bigEndian(0xCAFE_F00D) + [UInt8](repeating: 5, count: 40)
+                guard try receiver.unprotect(sender.protect(packet)) == packet else { return false }
+            }
+            return true
+        }()
+        let (mediaRoundTrips, controlRoundTrips) = try await (media, control)
+        #expect(mediaRoundTrips && controlRoundTrips)
+    }
+
     @Test func oneKeyServesSendersAndReceiversOnTwoThreadsAtOnce() async throws {
         // One master key, so one cipher context per direction, used by two
         // streams' senders and receivers concurrently (the context's lock).

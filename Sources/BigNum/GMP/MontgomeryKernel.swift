@@ -147,6 +147,37 @@ final class MontgomeryKernel: @unchecked Sendable {
     // serves this field, and QuadraticExtensionField then composes the
     // operation from F_p products.
 
+    /// One doubling step of the SAKKE pairing's Miller loop in one native
+    /// call; false (nothing done) when GMP serves this field.
+    @inline(__always)
+    func sakkeMillerDouble(_ state: inout SAKKEMillerLoop) -> Bool {
+        #if arch(x86_64)
+        if usesNativeEngine {
+            let (qx, qy) = (state.qx.limbs, state.qy.limbs)
+            NativeMontgomery1024.sakkeMillerDouble(
+                &state.x.limbs, &state.y.limbs, &state.z.limbs, &state.f.real.limbs, &state.f.imaginary.limbs,
+                qx: qx, qy: qy, modulus: modulus, inverseFactor: inverseFactor)
+            return true
+        }
+        #endif
+        return false
+    }
+
+    /// One addition step with (rx, ry) in one native call; false when GMP serves this field.
+    @inline(__always)
+    func sakkeMillerAdd(_ state: inout SAKKEMillerLoop, rx: FieldElement, ry: FieldElement) -> Bool {
+        #if arch(x86_64)
+        if usesNativeEngine {
+            let (qx, qy) = (state.qx.limbs, state.qy.limbs)
+            NativeMontgomery1024.sakkeMillerAdd(
+                &state.x.limbs, &state.y.limbs, &state.z.limbs, &state.f.real.limbs, &state.f.imaginary.limbs,
+                rx: rx.limbs, ry: ry.limbs, qx: qx, qy: qy, modulus: modulus, inverseFactor: inverseFactor)
+            return true
+        }
+        #endif
+        return false
+    }
+
     /// (x0 + x1·i)(y0 + y1·i) in one native call (Karatsuba, lazy reduction).
     @inline(__always)
     func fp2Multiply(_ x0: Limbs, _ x1: Limbs, _ y0: Limbs, _ y1: Limbs) -> (Limbs, Limbs)? {

@@ -99,6 +99,54 @@ enum NativeMontgomery1024 {
         return (r0, r1)
     }
 
+    /// One doubling step of the SAKKE pairing's Miller loop, in place (see
+    /// `cfk_sakke_miller_double`).
+    @inline(__always)
+    static func sakkeMillerDouble(
+        _ x: inout Limbs, _ y: inout Limbs, _ z: inout Limbs, _ f0: inout Limbs, _ f1: inout Limbs, qx: Limbs, qy: Limbs,
+        modulus: UnsafePointer<UInt>, inverseFactor: UInt
+    ) {
+        withState(&x, &y, &z, &f0, &f1) { xp, yp, zp, f0p, f1p in
+            qx.withWords { qxp in
+                qy.withWords { qyp in cfk_sakke_miller_double(xp, yp, zp, f0p, f1p, qxp, qyp, words(modulus), UInt64(inverseFactor)) }
+            }
+        }
+    }
+
+    /// One addition step of the SAKKE pairing's Miller loop, in place (see
+    /// `cfk_sakke_miller_add`).
+    @inline(__always)
+    static func sakkeMillerAdd(
+        _ x: inout Limbs, _ y: inout Limbs, _ z: inout Limbs, _ f0: inout Limbs, _ f1: inout Limbs, rx: Limbs, ry: Limbs,
+        qx: Limbs, qy: Limbs, modulus: UnsafePointer<UInt>, inverseFactor: UInt
+    ) {
+        withState(&x, &y, &z, &f0, &f1) { xp, yp, zp, f0p, f1p in
+            rx.withWords { rxp in
+                ry.withWords { ryp in
+                    qx.withWords { qxp in
+                        qy.withWords { qyp in
+                            cfk_sakke_miller_add(xp, yp, zp, f0p, f1p, rxp, ryp, qxp, qyp, words(modulus), UInt64(inverseFactor))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The five mutable words of a Miller state at once.
+    @inline(__always)
+    private static func withState(
+        _ x: inout Limbs, _ y: inout Limbs, _ z: inout Limbs, _ f0: inout Limbs, _ f1: inout Limbs,
+        _ body: (UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>,
+                 UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>) -> Void
+    ) {
+        x.withMutableWords { xp in
+            y.withMutableWords { yp in
+                z.withMutableWords { zp in f0.withMutableWords { f0p in f1.withMutableWords { f1p in body(xp, yp, zp, f0p, f1p) } } }
+            }
+        }
+    }
+
     /// v·(s + i) with s = λ·u + μ·w, in place.
     @inline(__always)
     static func fp2MultiplyByLine(

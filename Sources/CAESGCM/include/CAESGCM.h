@@ -12,12 +12,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#if defined(__linux__)
+
 /// An AES-GCM cipher context with its key set (a libgcrypt `gcry_cipher_hd_t`
 /// and its mutex).
 typedef struct caesgcm_context caesgcm_context;
 
-/// Initialises libgcrypt once (version check, no secure memory); returns 0,
-/// or -1 when libgcrypt is older than 1.8. Safe to call again.
+/// Initialises libgcrypt unless the application has begun to (then only the
+/// version is checked); returns 0, or -1 when libgcrypt is older than 1.8 or
+/// in FIPS mode (which refuses a caller's GCM IV). Safe to call again.
 int caesgcm_initialize(void);
 
 /// A context for a 16- or 32-octet key, or NULL (bad length, libgcrypt failure).
@@ -40,5 +43,7 @@ int caesgcm_seal(caesgcm_context *context, const uint8_t *nonce,
 int caesgcm_open(caesgcm_context *context, const uint8_t *nonce,
                  const uint8_t *aad, size_t aad_length, const uint8_t *aad_tail, size_t aad_tail_length,
                  uint8_t *data, size_t length, const uint8_t *tag);
+
+#endif /* __linux__ */
 
 #endif

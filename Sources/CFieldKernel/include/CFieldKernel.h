@@ -54,6 +54,18 @@ void cfk_modular_add1024(uint64_t r[16], const uint64_t a[16], const uint64_t b[
 void cfk_modular_subtract1024(uint64_t r[16], const uint64_t a[16], const uint64_t b[16],
                               const uint64_t p[16]);
 
+/* One step of Miller's loop of the SAKKE pairing (RFC 6508 §3.2) on
+   y^2 = x^3 - 3x with the line evaluated at psi(Q) = (-qx, i*qy), in place:
+   T = (x : y : z) Jacobian, f = f0 + f1*i. The doubling step takes the
+   tangent at T, sets f = f^2 * line and T = 2T; the addition step takes the
+   chord through T and (rx, ry), sets f = f * line and T = T + (rx, ry).
+   The formulas and their order are those of Curves' TatePairing. */
+void cfk_sakke_miller_double(uint64_t x[16], uint64_t y[16], uint64_t z[16], uint64_t f0[16], uint64_t f1[16],
+                             const uint64_t qx[16], const uint64_t qy[16], const uint64_t p[16], uint64_t n0);
+void cfk_sakke_miller_add(uint64_t x[16], uint64_t y[16], uint64_t z[16], uint64_t f0[16], uint64_t f1[16],
+                          const uint64_t rx[16], const uint64_t ry[16], const uint64_t qx[16], const uint64_t qy[16],
+                          const uint64_t p[16], uint64_t n0);
+
 #endif /* __x86_64__ */
 
 #endif

@@ -31,9 +31,33 @@ import Octets
 public enum TatePairing {
     /// ⟨R, Q⟩ in PF_p.
     public static func reduced(_ r: SAKKEPoint, _ q: SAKKEPoint) -> PairingValue {
-        var evaluator = Evaluator(q: q)
-        millerLoop(r, &evaluator)
-        return PairingValue(finalPower(evaluator.value))
+        var (_, _, _, value) = coldMillerLoop(r, q)
+        defer { value.wipe() }
+        return PairingValue(finalPower(value))
+    }
+
+    /// Miller's loop for f_{q−1,R} evaluated at ψ(Q) as it goes: T = [q − 1]R
+    /// in Jacobian coordinates and the accumulator. With the native 1024-bit
+    /// engine, each step is one kernel call (`SAKKEMillerLoop`, the same
+    /// formulas and bits); otherwise ``millerLoop(_:_:)`` with the
+    /// ``Evaluator``.
+    static func coldMillerLoop(
+        _ r: SAKKEPoint, _ q: SAKKEPoint
+    ) -> (FieldElement, FieldElement, FieldElement, QuadraticExtensionElement) {
+        let field = SAKKECurve.field
+        guard var loop = SAKKEMillerLoop(field: field, x: r.x, y: r.y, qx: q.x, qy: q.y) else {
+            var evaluator = Evaluator(q: q)
+            let (x, y, z) = millerLoop(r, &evaluator)
+            return (x, y, z, evaluator.value)
+        }
+        defer { loop.wipe() }
+        let negatedY = field.negate(r.y)
+        // The digits are those of the public q: the branches say nothing of R or Q.
+        for digit in loopDigits {
+            loop.double()
+            if digit != 0 { loop.add(rx: r.x, ry: digit > 0 ? r.y : negatedY) }
+        }
+        return (loop.x, loop.y, loop.z, loop.f)
     }
 
     /// The final power c = (p + 1)/q = 4 (see the type's documentation).
@@ -67,15 +91,16 @@ public enum TatePairing {
     /// order is not yet known (an RSK being validated).
     package static func reducedCheckingOrder(_ r: SAKKEPoint, _ q: SAKKEPoint) -> PairingValue? {
         let field = SAKKECurve.field
-        var evaluator = Evaluator(q: q)
-        let (x, y, z) = millerLoop(r, &evaluator)
+        let (x, y, z, loopValue) = coldMillerLoop(r, q)
+        var value = loopValue
+        defer { value.wipe() }
         // Jacobian (X : Y : Z) = (x_R, −y_R) ⟺ X = x_R·Z² and Y = −y_R·Z³.
         let zz = field.square(z)
         let sameX = x == field.multiply(r.x, zz), sameY = y == field.negate(field.multiply(r.y, field.multiply(zz, z)))
         // Whether R has order q is public by design: an RSK that fails it is refused.
         let finite = ConstantTime.word(!field.isZero(z)) // T = O (an R of order 2) is not −R
         let isMinusR = ConstantTimeValidation.declassify(ConstantTime.word(sameX) & ConstantTime.word(sameY) & finite) == 1
-        return isMinusR ? PairingValue(finalPower(evaluator.value)) : nil
+        return isMinusR ? PairingValue(finalPower(value)) : nil
     }
 
     /// Runs Miller's loop for f_{q−1,R}, handing each line to `visitor` in
