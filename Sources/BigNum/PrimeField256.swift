@@ -82,6 +82,28 @@ public final class PrimeField256: Sendable {
         return multiply(Self.words(of: reduced), rSquared)
     }
 
+    /// The element `value mod p` of a 32-octet big-endian `value` (a hash or
+    /// a coordinate read as an integer, as RFC 6507 reads HS, HE and r), with
+    /// no heap allocation and in constant time: for a modulus above 2²⁵⁵ (P-256's
+    /// p and q) one masked subtraction of p reduces any 256-bit value.
+    ///
+    /// - Precondition: 32 octets and p > 2²⁵⁵.
+    package func element(reducing32Octets bytes: [UInt8]) -> FieldElement256 {
+        precondition(bytes.count == 32 && p.l3 >> 63 == 1, "a 32-octet value and a modulus above 2^255")
+        var value = bytes.withUnsafeBytes { raw in
+            // Big-endian words, the most significant first.
+            FieldElement256(
+                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)),
+                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)),
+                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)))
+        }
+        defer { value.wipe() }
+        // value − p borrows exactly when value < p: keep value then, else the difference.
+        let (difference, borrow) = Self.subtractWithBorrow(value, p)
+        return multiply(Self.select(difference, value, mask: 0 &- borrow), rSquared)
+    }
+
     /// The element of a machine-word value, reduced mod p.
     public func element(word value: UInt64) -> FieldElement256 {
         element(reducing: BigUInt(UInt(value)))

@@ -72,7 +72,7 @@ extension ECCSI {
             // the user and in every signature: public by design.
             let pvt = try P256.multiplyGenerator(v.value).declassified
             let hs = ECCSI.identityHash(kpak: kpak, identifier: identifier, pvt: pvt)
-            let hsScalar = scalars.element(reducing: BigUInt(bigEndianBytes: hs))
+            let hsScalar = scalars.element(reducing32Octets: hs)
             var ssk = scalars.add(ksak.value, scalars.multiply(hsScalar, v.value))
             defer { ssk.wipe() }
             guard !scalars.isZero(hsScalar), let secret = P256SecretScalar(ssk) else {

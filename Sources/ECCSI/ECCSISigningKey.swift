@@ -29,7 +29,7 @@ extension ECCSI {
         public init(identifier: some Collection<UInt8>, kpak: P256Point, ssk: P256SecretScalar, pvt: P256Point) throws {
             let identifier = Array(identifier)
             let hs = ECCSI.identityHash(kpak: kpak, identifier: identifier, pvt: pvt)
-            let hsScalar = P256.scalars.element(reducing: BigUInt(bigEndianBytes: hs))
+            let hsScalar = P256.scalars.element(reducing32Octets: hs)
             // [SSK]G in constant time (SSK is secret); see P256.generatorMultiple
             // for why the rest of the check may run in variable time.
             guard !P256.scalars.isZero(hsScalar),
@@ -89,8 +89,8 @@ extension ECCSI {
             var r = try P256.multiplyGenerator(j.value).xBytes
             ConstantTimeValidation.declassify(&r)
             let he = ECCSI.messageHash(hs: hs, r: r, message: message)
-            let rScalar = scalars.element(reducing: BigUInt(bigEndianBytes: r))
-            let heScalar = scalars.element(reducing: BigUInt(bigEndianBytes: he))
+            let rScalar = scalars.element(reducing32Octets: r)
+            let heScalar = scalars.element(reducing32Octets: he)
             var denominator = scalars.add(heScalar, scalars.multiply(rScalar, ssk.value))
             defer { denominator.wipe() }
             // Whether HE + r·SSK is 0 is public: the caller sees it as this call throwing.

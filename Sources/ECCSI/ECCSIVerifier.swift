@@ -36,7 +36,7 @@ extension ECCSI {
         public func verify(_ signature: some Collection<UInt8>, for message: some Collection<UInt8>, signer identifier: some Collection<UInt8>) throws {
             guard let parsed = try? Signature(bytes: signature) else { throw ECCSIError.authenticationFailure }
             let hs = ECCSI.identityHash(kpak: kpak, identifier: identifier, pvt: parsed.pvt)
-            let hsScalar = P256.scalars.element(reducing: BigUInt(bigEndianBytes: hs))
+            let hsScalar = P256.scalars.element(reducing32Octets: hs)
             let pvtTable = P256PrecomputedPoint(parsed.pvt, windowBits: 5)
             try Self.check(parsed, message: message, hs: hs) { sr in
                 [(kpakTable, sr), (pvtTable, P256.scalars.multiply(sr, hsScalar))]
@@ -52,7 +52,7 @@ extension ECCSI {
         public func prepare(signer identifier: some Collection<UInt8>, pvt: P256Point) throws -> PreparedSigner {
             let identifier = Array(identifier)
             let hs = ECCSI.identityHash(kpak: kpak, identifier: identifier, pvt: pvt)
-            let hsScalar = P256.scalars.element(reducing: BigUInt(bigEndianBytes: hs))
+            let hsScalar = P256.scalars.element(reducing32Octets: hs)
             guard let y = try? P256.linearCombinationVartime(
                 generatorScalar: P256.scalars.zero,
                 [(P256PrecomputedPoint(pvt, windowBits: 5), hsScalar), (kpakTable, P256.scalars.one)])
@@ -73,8 +73,8 @@ extension ECCSI {
                 let s = try? scalars.element(bigEndianBytes: signature.s), !scalars.isZero(s)
             else { throw ECCSIError.authenticationFailure }
             let he = ECCSI.messageHash(hs: hs, r: signature.r, message: message)
-            let heScalar = scalars.element(reducing: BigUInt(bigEndianBytes: he))
-            let rScalar = scalars.element(reducing: BigUInt(bigEndianBytes: signature.r))
+            let heScalar = scalars.element(reducing32Octets: he)
+            let rScalar = scalars.element(reducing32Octets: signature.r)
             // Every value here is public: the variable-time combination is safe.
             guard let j = try? P256.linearCombinationVartime(
                     generatorScalar: scalars.multiply(s, heScalar), terms(scalars.multiply(s, rScalar))),

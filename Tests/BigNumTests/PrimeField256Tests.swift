@@ -64,6 +64,21 @@ import Testing
         #expect(field.integer(field.element(reducing: p + 7)) == 7)
     }
 
+    @Test(arguments: [Fixtures.p256Prime, Fixtures.p256Order])
+    func thirtyTwoOctetValuesReduceAsGMPReducesThem(modulusHex: String) throws {
+        // RFC 6507 reads HS, HE and r as integers mod q: the allocation-free
+        // reduction against GMP's mpz_mod, at the edges and at random.
+        let p = Fixtures.integer(modulusHex)
+        let field = try PrimeField256(modulus: p)
+        var generator = SeededGenerator.logged("reducing32Octets \(modulusHex.prefix(8))")
+        let edges: [BigUInt] = [0, 1, p - 1, p, p + 1, p + p - 1 < (BigUInt(1) << 256) ? p + p - 1 : p, (BigUInt(1) << 256) - 1]
+        let values = try edges.map { try $0.serialized(byteCount: 32) }
+            + (0 ..< 64).map { _ in (0 ..< 32).map { _ in UInt8.random(in: 0 ... 255, using: &generator) } }
+        for bytes in values {
+            #expect(field.element(reducing32Octets: bytes) == field.element(reducing: BigUInt(bigEndianBytes: bytes)))
+        }
+    }
+
     @Test func inverseOfZeroIsRefused() throws {
         let field = try PrimeField256(modulus: Fixtures.integer(Fixtures.p256Prime))
         #expect(throws: BigNumError.notInvertible) { try field.inverse(field.zero) }
