@@ -89,7 +89,7 @@ final class AESGCMCipher: Sendable {
         case .libgcrypt(let context):
             let status = caesgcm_seal(
                 context, Self.octets(nonce), Self.octets(aad), aad.count, Self.octets(aadTail), aadTail.count,
-                data.baseAddress?.assumingMemoryBound(to: UInt8.self), data.count, tag.baseAddress?.assumingMemoryBound(to: UInt8.self))
+                Self.octets(data), data.count, Self.octets(tag))
             // With libgcrypt 1.8+ outside FIPS mode (checked before any
             // context is made), GCM encryption fails only on a misused
             // context, never on the data.
@@ -124,7 +124,7 @@ final class AESGCMCipher: Sendable {
         case .libgcrypt(let context):
             let status = caesgcm_open(
                 context, Self.octets(nonce), Self.octets(aad), aad.count, Self.octets(aadTail), aadTail.count,
-                data.baseAddress?.assumingMemoryBound(to: UInt8.self), data.count, Self.octets(tag))
+                Self.octets(data), data.count, Self.octets(tag))
             guard status == 0 else { throw SRTPError.authenticationFailure }
         #endif
         case .swiftCrypto(let key):
@@ -148,6 +148,10 @@ final class AESGCMCipher: Sendable {
     }
 
     private static func octets(_ buffer: UnsafeRawBufferPointer) -> UnsafePointer<UInt8>? {
+        buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
+    }
+
+    private static func octets(_ buffer: UnsafeMutableRawBufferPointer) -> UnsafeMutablePointer<UInt8>? {
         buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
     }
 

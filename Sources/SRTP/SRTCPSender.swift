@@ -82,13 +82,14 @@ public struct SRTCPSender: ~Copyable, Sendable {
     /// appends tag ‖ E‖index ‖ MKI, and moves to the next index.
     private mutating func seal(_ buffer: inout [UInt8], _ next: NextPacket) {
         let end = buffer.count
-        var nonce = key.srtcp.nonce(ssrc: next.ssrc, high: 0, low: next.index, lowOctets: 4)
+        let keys = key.srtcp, cipher = keys.cipher
+        var nonce = keys.nonce(ssrc: next.ssrc, high: 0, low: next.index, lowOctets: 4)
         var word = next.flagged.bigEndian
         buffer.append(contentsOf: AESGCMCipher.zeroTag)
         buffer.withUnsafeMutableBytes { bytes in
             withUnsafeBytes(of: &nonce) { nonce in
                 withUnsafeBytes(of: &word) { word in
-                    key.srtcp.cipher.seal(
+                    cipher.seal(
                         nonce: nonce, aad: UnsafeRawBufferPointer(rebasing: bytes[..<next.clear]), aadTail: word,
                         data: UnsafeMutableRawBufferPointer(rebasing: bytes[next.clear ..< end]),
                         tag: UnsafeMutableRawBufferPointer(rebasing: bytes[end...]))
